@@ -1,0 +1,36 @@
+# The two entry points named in README.md. Both create .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= sagte.db
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(BIN)/sagte: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+.test-deps: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+run: $(BIN)/sagte
+	$(BIN)/sagte ingest examples --db $(DB)
+	$(BIN)/sagte statements --db $(DB)
+
+test: .test-deps
+	$(BIN)/python -m pytest -q
+
+lint: .test-deps
+	$(BIN)/ruff check sagte tests bench
+	$(BIN)/mypy sagte
+
+bench: $(BIN)/sagte
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) .test-deps $(DB)

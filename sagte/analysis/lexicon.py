@@ -1,0 +1,140 @@
+"""Load the packaged German word lists (`sagte/data/`) once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MEDIA = ("S", "W", "T", "SW", "ST", "TW")
+_INSEPARABLE = ("be", "er", "ver", "ent", "emp", "zer", "ge", "miss", "hinter", "wider")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One surface form of a cue verb."""
+
+    lemma: str
+    medium: str
+    kind: str  # "frame" or "report"
+    particle: str | None  # separable particle that must follow a finite form
+    finite: bool  # a finite form (stands in second position) vs. participle/infinitive
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("sagte").joinpath(f"data/{name}").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _weak_forms(base: str) -> tuple[list[str], list[str]]:
+    """Finite and non-finite forms of a regular (weak) verb given its infinitive."""
+    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    link = "e" if re.search(r"(t|d|chn|ffn|gn)$", stem) else ""
+    finite = [stem + link + "t", stem + link + "te", stem + link + "ten", stem + "e", base]
+    no_ge = base.startswith(_INSEPARABLE) or base.endswith("ieren")
+    participle = ("" if no_ge else "ge") + stem + link + "t"
+    return finite, [participle, base]
+
+
+@cache
+def cue_verbs() -> dict[str, tuple[Cue, ...]]:
+    """Lower-case surface form → the cue readings it can have."""
+    table: dict[str, list[Cue]] = {}
+    for line in _lines("cues_de.tsv"):
+        lemma, medium, kind, spec = line.split("\t")
+        if medium not in MEDIA or kind not in ("frame", "report"):
+            raise ValueError(f"cues_de.tsv: bad medium or kind in line {line!r}")
+        particle, _, forms = spec.rpartition("|")
+        base = lemma.split("_")[-1][len(particle) if "_" not in lemma else 0 :]
+        if forms == "weak":
+            finite, nonfinite = _weak_forms(base)
+        else:
+            # Strong verbs list: 3sg present, past, past plural, [participle,]
+            # Konjunktiv I, infinitive; inseparable ones have no separate participle.
+            words = forms.split()
+            if len(words) not in (5, 6):
+                raise ValueError(f"cues_de.tsv: expected 5 or 6 forms in line {line!r}")
+            participle = words[3] if len(words) == 6 else words[2]
+            finite = [w for w in words[:-1] if w != participle or len(words) == 5]
+            nonfinite = [participle, words[-1]]
+        for word in finite:
+            table.setdefault(word, []).append(Cue(lemma, medium, kind, particle or None, True))
+        for word in nonfinite:
+            # A separable verb's participle and infinitive are written as one word.
+            joined = (particle + word) if particle and "_" not in lemma else word
+            table.setdefault(joined, []).append(Cue(lemma, medium, kind, None, False))
+    return {form: tuple(cues) for form, cues in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class CuePhrase:
+    words: tuple[str, ...]  # lower-case words, "X" for the speaker slot
+
+
+@cache
+def cue_phrases() -> tuple[CuePhrase, ...]:
+    phrases = [CuePhrase(tuple(line.lower().replace(" x", " X").split())) for line in _lines(
+        "cue_phrases_de.txt")]
+    fixed = [CuePhrase(tuple(w if w != "x" else "X" for w in p.words)) for p in phrases]
+    # Longest first, so "nach den Worten X" wins over "nach Worten X".
+    return tuple(sorted(fixed, key=lambda p: -len(p.words)))
+
+
+def _with_feminine(words: list[str]) -> frozenset[str]:
+    out = set()
+    for word in words:
+        out.add(word)
+        if word.endswith(("er", "ent", "ant", "at", "or", "eur", "ist", "oge", "ef", "är", "it")):
+            stem = word[:-1] if word.endswith("e") else word
+            out.update({stem + "in", stem + "innen"})
+        if word.endswith("e"):
+            out.update({word + "n", word + "r"})
+    return frozenset(out)
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    return _with_feminine(_lines("roles_de.txt"))
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    return _with_feminine(_lines("demonyms_de.txt"))
+
+
+def is_role(word: str) -> bool:
+    """A role noun or a compound ending in one: "NATO-Generalsekretär", "Außenministerin"."""
+    roles = role_nouns()
+    if word in roles:
+        return True
+    tail = word.rsplit("-", 1)[-1]
+    if tail in roles:
+        return True
+    lower = tail.lower()
+    return any(lower.endswith(r.lower()) and len(lower) > len(r) + 2 for r in roles if len(r) > 4)
+
+
+def feminine(word: str) -> bool:
+    return word.endswith(("in", "innen")) and not word.endswith(("Kardinal",))
+
+
+@cache
+def _first_names():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=True)
+
+
+def first_name_gender(word: str) -> str | None:
+    """'m' or 'f' when `word` is a known first name, else None."""
+    if not word[:1].isupper() or len(word) < 2:
+        return None
+    guess = _first_names().get_gender(word.split("-")[0])
+    if guess in ("male", "mostly_male"):
+        return "m"
+    if guess in ("female", "mostly_female"):
+        return "f"
+    if guess == "andy":
+        return "?"
+    return None

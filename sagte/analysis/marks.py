@@ -1,0 +1,75 @@
+"""Pair quotation marks of every German and Swiss style, paragraph by paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# opener → the characters that close it
+_CLOSERS = {
+    "„": "“”\"",
+    "»": "«",
+    "«": "»",
+    "‚": "‘’'",
+    "“": "”",
+    "‹": "›",
+    "›": "‹",
+    '"': '"',
+    "'": "'",
+    "‘": "’",
+}
+_MARKS = frozenset(_CLOSERS) | frozenset("“”’«»›‹")
+_DOUBLE = frozenset("„»«“\"")
+_OPEN_BEFORE = frozenset(" \t\n([{–—-/„»«‚\"'“")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation: `open`/`close` are the mark positions; the content is `[open+1, close)`."""
+
+    open: int
+    close: int
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def _opens(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev in _OPEN_BEFORE or i == 0) and not nxt.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (not nxt.isalnum())
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Every quotation in `text`, nested ones included, sorted by opening position.
+
+    A double quotation still open at the end of its paragraph is closed there
+    (German news leaves the closing mark off a quote that runs on), with
+    `closed=False`; a single one is dropped (it was an apostrophe).
+    """
+    spans: list[QuoteSpan] = []
+    for p_start, p_end in paragraphs:
+        stack: list[tuple[str, int]] = []
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in _MARKS:
+                continue
+            if stack and ch in _CLOSERS[stack[-1][0]]:
+                opener, pos = stack[-1]
+                if opener not in "\"'" or _closes(text, i):
+                    stack.pop()
+                    spans.append(QuoteSpan(pos, i))
+                    continue
+            if ch in _CLOSERS and _opens(text, i):
+                stack.append((ch, i))
+        for opener, pos in stack:
+            if opener in _DOUBLE:
+                spans.append(QuoteSpan(pos, p_end, closed=False))
+    return sorted(spans, key=lambda q: q.open)

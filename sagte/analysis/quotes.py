@@ -1,0 +1,557 @@
+"""Rule-based statement extraction (`sagte.quotes.rules.v1`).
+
+Sentences are first grouped into units: a quotation that runs over several
+sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
+tried against the patterns below, in this order, because the earlier ones are the
+more reliable and a unit yields at most one statement:
+
+1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es.
+2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“
+3. a non-verb cue: nach Angaben von X / laut X / X zufolge
+4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence)
+5. a reported speech act: X forderte eine Flugverbotszone.
+6. a continuation of the previous unit's statement without a cue: a further
+   quotation, a sentence in Konjunktiv („Es gebe immer das Risiko …“), demnach.
+
+Negated speech ("…, sagte Stoltenberg nicht") is never a statement and ends a chain
+of continuations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sagte.analysis import lexicon, wordlists
+from sagte.analysis.lexicon import Cue
+from sagte.analysis.marks import QuoteSpan, find_quotes
+from sagte.analysis.model import Analysis, Span, Statement
+from sagte.analysis.speakers import People, Phrase
+from sagte.text import Doc
+
+EXTRACTOR = "sagte.quotes.rules.v1"
+
+_FINAL = frozenset(".!?;:")
+_QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
+_MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
+_CLAUSE_STARTERS = frozenset({"dass", "ob"})
+_NOT_MESSAGE_START = frozenset(
+    "der die das welche welcher welches um als wenn weil nachdem bevor während obwohl".split()
+)
+_ANAPHORS = frozenset({"das", "dies", "dieses", "diese"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """Sentences `[first, last)` held together by quotations; tokens `[a, b)`."""
+
+    index: int
+    first: int
+    last: int
+    a: int
+    b: int
+    heading: bool
+
+
+class _Extractor:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(doc.text, doc.paragraphs)
+        self.quoted = self._quoted_tokens()
+        self.people = People(doc)
+        self.statements: list[Statement] = []
+
+    # -- preparation -------------------------------------------------------
+    def _quoted_tokens(self) -> list[bool]:
+        flags = [False] * len(self.doc.tokens)
+        for q in self.quotes:
+            span = self.doc.token_range(q.open, q.close + 1, "expand")
+            if span:
+                for i in range(*span):
+                    flags[i] = True
+        return flags
+
+    def _units(self) -> list[Unit]:
+        doc, units = self.doc, []
+        ends = sorted((q.open, q.close) for q in self.quotes if q.closed)
+        s = 0
+        while s < len(doc.sentences):
+            first, last = s, s + 1
+            reach = doc.sentences[s].end
+            for q_open, q_close in ends:
+                if q_open < reach and q_close >= reach:
+                    reach = q_close
+            while last < len(doc.sentences) and doc.sentences[last].start < reach and (
+                doc.sentences[last].paragraph == doc.sentences[first].paragraph
+            ):
+                reach = max(reach, doc.sentences[last].end)
+                for q_open, q_close in ends:
+                    if q_open < reach and q_close >= reach:
+                        reach = q_close
+                last += 1
+            a, b = doc.sentences[first].first, doc.sentences[last - 1].last
+            units.append(Unit(len(units), first, last, a, b, self._is_heading(first, last, a, b)))
+            s = last
+        return units
+
+    def _is_heading(self, first: int, last: int, a: int, b: int) -> bool:
+        doc = self.doc
+        para = doc.paragraphs[doc.sentences[first].paragraph]
+        whole = doc.sentences[first].start <= para[0] + 1 and doc.sentences[last - 1].end >= para[1] - 1
+        tail = self.text[doc.tokens[a].start : doc.tokens[b - 1].end].rstrip("„“”\"»«'’ ")
+        return whole and (b - a) <= 20 and not tail.endswith((".", "!", "?", ":"))
+
+    # -- helpers -----------------------------------------------------------
+    def tok(self, i: int) -> str:
+        return self.doc.tokens[i].text
+
+    def low(self, i: int) -> str:
+        return self.doc.tokens[i].text.lower()
+
+    def span(self, i: int, j: int) -> Span:
+        """Character span of tokens [i, j)."""
+        return self.doc.tokens[i].start, self.doc.tokens[j - 1].end
+
+    def cues(self, i: int) -> tuple[Cue, ...]:
+        if self.quoted[i]:
+            return ()
+        return lexicon.cue_verbs().get(self.low(i), ())
+
+    def skip_adverbs(self, j: int, stop: int) -> int:
+        while j < stop and self.low(j) in wordlists.ADVERBS and not self.quoted[j]:
+            j += 1
+        return j
+
+    def particle(self, cue: Cue, after: int, stop: int) -> int | None:
+        """Token index of a separable cue's particle before the clause ends, if any."""
+        if cue.particle is None:
+            return after
+        for k in range(after, stop):
+            if self.tok(k) in {",", ":"} and not self.quoted[k]:
+                return None
+            if self.low(k) == cue.particle:
+                return k
+        return None
+
+    def trim(self, i: int, j: int) -> tuple[int, int]:
+        """Drop final punctuation and a dangling comma from tokens [i, j)."""
+        while j > i and (self.tok(j - 1) in _FINAL or self.tok(j - 1) == ","):
+            j -= 1
+        return i, j
+
+    def quote_covering(self, i: int, j: int) -> QuoteSpan | None:
+        """The quotation whose marks enclose exactly tokens [i, j) (±the marks)."""
+        start, end = self.span(i, j)
+        for q in self.quotes:
+            if q.open <= start + 1 and q.close >= end - 1 and q.open >= start - 1 and (
+                q.close <= end + 1 or not q.closed
+            ):
+                return q
+        return None
+
+    def quotes_inside(self, i: int, j: int) -> list[QuoteSpan]:
+        start, end = self.span(i, j)
+        return [q for q in self.quotes if q.open >= start and q.close < end + 1]
+
+    def subjunctive(self, i: int, j: int) -> str | None:
+        """'I' or 'II' when tokens [i, j) outside quotations hold a Konjunktiv form."""
+        found = None
+        for k in range(i, j):
+            if self.quoted[k]:
+                continue
+            word = self.low(k)
+            if word in wordlists.SUBJUNCTIVE_I or self._konjunktiv_by_position(k, i, j):
+                return "I"
+            if word in wordlists.SUBJUNCTIVE_II:
+                found = "II"
+        return found
+
+    def _konjunktiv_by_position(self, k: int, i: int, j: int) -> bool:
+        """A verb in -e next to a third-person subject: "Man fühle sich", "habe er"."""
+        word = self.low(k)
+        if not (word.endswith("e") and len(word) > 3 and word.isalpha()):
+            return False
+        if word in wordlists.DETERMINERS or word in wordlists.NOT_SUBJUNCTIVE_E:
+            return False
+        if not self.tok(k)[:1].islower():
+            return False
+        neighbours = [self.low(n) for n in (k - 1, k + 1) if i <= n < j]
+        return any(n in ("man", "er", "es") for n in neighbours)
+
+    def make(
+        self,
+        message: list[Span],
+        form: str,
+        *,
+        cue: list[Span] | None = None,
+        speaker: Phrase | None = None,
+        entity: int | None = None,
+        frame: list[Span] | None = None,
+        medium: str = "S",
+        confidence: float,
+        rule: str,
+        fine_type: str | None = None,
+    ) -> Statement:
+        if speaker is not None:
+            entity = self.people.resolve(speaker)
+        fine = fine_type or {
+            "direct": "Direct",
+            "indirect": "Indirect",
+            "mixed": "Indirect",
+            "reported": "Reported",
+            "free_indirect": "IndirectFreeIndirect",
+        }[form]
+        return Statement(
+            form=form,
+            fine_type=fine,
+            message=message,
+            cue=cue or [],
+            frame=frame or [],
+            speaker=self.span(speaker.first, speaker.last) if speaker else None,
+            speaker_entity=entity,
+            medium=_MEDIUM[medium],
+            confidence=confidence,
+            rule=rule,
+        )
+
+    def classify(self, i: int, j: int) -> tuple[str, list[Span]]:
+        """Form and message spans of a message made of tokens [i, j)."""
+        i, j = self.trim(i, j)
+        if i >= j:
+            return "indirect", []
+        q = self.quote_covering(i, j)
+        if q is not None:
+            inner_start, inner_end = q.inner
+            return "direct", [(inner_start, min(inner_end, self.span(i, j)[1]))]
+        inside = [q for q in self.quotes_inside(i, j) if len(self.text[q.open : q.close].split()) >= 1]
+        return ("mixed" if inside else "indirect"), [self.span(i, j)]
+
+    # -- patterns ----------------------------------------------------------
+    def trailing_frame(self, u: Unit) -> Statement | str | None:
+        """„…“, sagte der Norweger. | …, so Stoltenberg. | …, heißt es."""
+        for k in range(u.a + 1, u.b - 1):
+            if self.tok(k) != "," or self.quoted[k]:
+                continue
+            c = k + 1
+            word = self.low(c)
+            if word in ("heißt", "hieß") and c + 1 < u.b and self.low(c + 1) == "es":
+                form, message = self.classify(u.a, k)
+                if message:
+                    return self.make(message, form, cue=[self.span(c, c + 2)], confidence=0.6,
+                                     rule="trailing_heisst_es")
+                continue
+            if word == "so" and not self.quoted[c]:
+                j = self.skip_adverbs(c + 1, u.b)
+                phrase = self.people.phrase_at(j, u.b)
+                if phrase is None or phrase.kind == "other" and not self.tok(j)[:1].isupper():
+                    continue
+                end = self.skip_adverbs(phrase.last, u.b)
+                if end < u.b and self.tok(end) not in _FINAL and self.tok(end) != ",":
+                    continue
+                form, message = self.classify(u.a, k)
+                if message:
+                    return self.make(message, form, cue=[self.span(c, c + 1)], speaker=phrase,
+                                     confidence=0.85, rule="trailing_so")
+                continue
+            for cue in self.cues(c):
+                if not cue.finite or cue.kind != "frame":
+                    continue
+                j = self.skip_adverbs(c + 1, u.b)
+                phrase = self.people.phrase_at(j, u.b)
+                if phrase is None:
+                    continue
+                after = self.skip_adverbs(phrase.last, u.b)
+                if after < u.b and self.low(after) in wordlists.NEGATIONS:
+                    return "negated"
+                part = self.particle(cue, c + 1, u.b)
+                if part is None:
+                    continue
+                form, message = self.classify(u.a, k)
+                if not message:
+                    continue
+                cue_spans = [self.span(c, c + 1)]
+                if cue.particle:
+                    cue_spans.append(self.span(part, part + 1))
+                message += self.split_quote_tail(phrase.last, u.b)
+                return self.make(message, form, cue=cue_spans, speaker=phrase, medium=cue.medium,
+                                 confidence=0.9 if form == "direct" else 0.85,
+                                 rule="trailing_frame")
+        return None
+
+    def split_quote_tail(self, j: int, stop: int) -> list[Span]:
+        """The second half of a split quotation: „A“, sagte er, „B.“"""
+        for k in range(j, stop - 1):
+            if self.tok(k) == "," and self.tok(k + 1) in _QUOTE_CHARS:
+                q = next((q for q in self.quotes if q.open == self.doc.tokens[k + 1].start), None)
+                if q is not None:
+                    return [q.inner]
+            if self.tok(k) in _FINAL:
+                break
+        return []
+
+    def leading_frame(self, u: Unit) -> Statement | str | None:
+        """Stoltenberg machte deutlich, dass … | Er warnte, … | X hatte erklärt, dass …"""
+        limit = min(u.b, u.a + 14)
+        for c in range(u.a, limit):
+            if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
+                break
+            for cue in self.cues(c):
+                if cue.kind != "frame" and not cue.finite:
+                    continue
+                st = self._leading_with(u, c, cue)
+                if st is not None:
+                    return st
+        return None
+
+    def _leading_with(self, u: Unit, c: int, cue: Cue) -> Statement | str | None:
+        subject = self._subject(u, c, cue)
+        if subject is None:
+            return None
+        phrase, after = subject
+        if after < u.b and self.low(after) in wordlists.NEGATIONS:
+            return "negated"
+        # The clause separator: a comma or colon shortly after the cue.
+        part = self.particle(cue, c + 1, u.b)
+        if part is None:
+            return None
+        search_from = max(after, part + 1 if cue.particle else after)
+        sep = next(
+            (k for k in range(search_from, min(u.b, search_from + 10))
+             if self.tok(k) in {",", ":"} and not self.quoted[k]),
+            None,
+        )
+        if sep is None or sep + 1 >= u.b:
+            return None
+        start = sep + 1
+        first = self.low(start)
+        if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS:
+            return None
+        if cue.kind == "report" and first not in _CLAUSE_STARTERS:
+            return None
+        form, message = self.classify(start, u.b)
+        if not message:
+            return None
+        frame: list[Span] = []
+        quote_or_clause = first in _CLAUSE_STARTERS or self.tok(start) in _QUOTE_CHARS
+        mood = self.subjunctive(start, u.b)
+        if not quote_or_clause and not mood and self.tok(sep) != ":" and form == "indirect":
+            return None
+        if first in _CLAUSE_STARTERS:
+            frame = [self.span(start, start + 1)]
+        elif self.tok(sep) == ":":
+            frame = [self.span(sep, sep + 1)]
+        cue_spans = [self.span(c, c + 1)]
+        if cue.particle:
+            cue_spans.append(self.span(part, part + 1))
+        return self.make(message, form, cue=cue_spans, speaker=phrase, frame=frame,
+                         medium=cue.medium, confidence=0.85, rule="leading_frame")
+
+    def _subject(self, u: Unit, c: int, cue: Cue) -> tuple[Phrase, int] | None:
+        """The speaker of cue token c and the token index after the speaker's phrase."""
+        people = self.people
+        if cue.finite:
+            if c > u.a:
+                phrase = people.phrase_at(u.a, c)
+                if phrase is not None and phrase.last == c and phrase.kind != "other" or (
+                    phrase is not None and phrase.last == c and c - u.a <= 3
+                ):
+                    return phrase, self.skip_adverbs(c + 1, u.b)
+            j = self.skip_adverbs(c + 1, u.b)
+            phrase = people.phrase_at(j, u.b)
+            if phrase is not None and phrase.kind in ("pronoun", "name", "descriptor", "other"):
+                return phrase, self.skip_adverbs(phrase.last, u.b)
+            return None
+        # A participle: the subject stands before the auxiliary in second position.
+        aux = next(
+            (k for k in range(u.a + 1, min(c, u.a + 8)) if self.low(k) in wordlists.AUXILIARIES),
+            None,
+        )
+        if aux is None:
+            return None
+        phrase = people.phrase_at(u.a, aux)
+        if phrase is None or phrase.last != aux:
+            j = self.skip_adverbs(aux + 1, u.b)
+            phrase = people.phrase_at(j, c)
+            if phrase is None or phrase.kind not in ("pronoun", "name"):
+                return None
+        return phrase, c + 1
+
+    def cue_phrase(self, u: Unit) -> Statement | None:
+        """nach Angaben von X | laut X | X zufolge | nach eigenen Angaben"""
+        for i in range(u.a, u.b):
+            if self.quoted[i]:
+                continue
+            for cp in lexicon.cue_phrases():
+                words = cp.words
+                fixed = [w for w in words if w != "X"]
+                if words[0] == "X":
+                    if self.low(i) != fixed[0]:
+                        continue
+                    phrase = self._phrase_ending_at(u.a, i)
+                    cue_span = self.span(i, i + 1)
+                elif all(i + n < u.b and self.low(i + n) == w for n, w in enumerate(fixed)):
+                    j = i + len(fixed)
+                    cue_end = j
+                    if "X" in words:
+                        if j < u.b and self.low(j) == "von":
+                            j += 1
+                            cue_end = j
+                        phrase = self.people.phrase_at(j, u.b)
+                    else:  # nach eigenen Angaben: the subject speaks
+                        phrase = self.people.phrase_at(u.a, u.b)
+                    cue_span = self.span(i, cue_end)
+                else:
+                    continue
+                if phrase is None:
+                    continue
+                form, message = self.classify(u.a, u.b)
+                form = "mixed" if form == "mixed" else "reported"
+                return self.make(message, form, cue=[cue_span], speaker=phrase,
+                                 confidence=0.75, rule="cue_phrase",
+                                 fine_type="Reported")
+        return None
+
+    def _phrase_ending_at(self, a: int, end: int) -> Phrase | None:
+        for start in range(max(a, end - 6), end):
+            phrase = self.people.phrase_at(start, end)
+            if phrase is not None and phrase.last == end:
+                return phrase
+        return None
+
+    def anaphoric_report(self, u: Unit, prev: Unit | None) -> Statement | None:
+        """Das gab Nato-Generalsekretär Jens Stoltenberg in Brüssel bekannt."""
+        if prev is None or prev.heading or self.low(u.a) not in _ANAPHORS or u.b - u.a < 3:
+            return None
+        for cue in self.cues(u.a + 1):
+            if not cue.finite:
+                continue
+            j = self.skip_adverbs(u.a + 2, u.b)
+            phrase = self.people.phrase_at(j, u.b)
+            if phrase is None or phrase.kind == "other":
+                continue
+            part = self.particle(cue, phrase.last, u.b)
+            if part is None:
+                continue
+            i, k = self.trim(prev.a, prev.b)
+            cue_spans = [self.span(u.a + 1, u.a + 2)]
+            if cue.particle:
+                cue_spans.append(self.span(part, part + 1))
+            return self.make([self.span(i, k)], "reported", cue=cue_spans, speaker=phrase,
+                             medium=cue.medium, confidence=0.7, rule="anaphoric_report")
+        return None
+
+    def reported(self, u: Unit) -> Statement | None:
+        """X forderte eine Flugverbotszone. | Gleichzeitig warnte er vor … | X hatte … genannt."""
+        if u.heading:
+            return None
+        for c in range(u.a, min(u.b, u.a + 25)):
+            if self.tok(c) == "," and c < u.a + 3:
+                return None
+            for cue in self.cues(c):
+                if not cue.finite and c + 2 < u.b and self.tok(c + 1) not in _FINAL:
+                    continue  # a participle closes its clause
+                subject = self._subject(u, c, cue)
+                if subject is None:
+                    continue
+                phrase, after = subject
+                if phrase.kind == "other" and phrase.first != u.a:
+                    continue
+                if cue.kind != "report" and not (
+                    after < u.b and self.low(after) in ("vor", "von", "über")
+                ):
+                    continue  # a frame verb reports only with its object: warnte vor …
+                if after < u.b and self.low(after) in wordlists.NEGATIONS:
+                    return None
+                part = self.particle(cue, c + 1, u.b)
+                if part is None:
+                    continue
+                i, k = self.trim(u.a, u.b)
+                cue_spans = [self.span(c, c + 1)]
+                if cue.particle:
+                    cue_spans.append(self.span(part, part + 1))
+                return self.make([self.span(i, k)], "reported", cue=cue_spans, speaker=phrase,
+                                 medium=cue.medium, confidence=0.55, rule="reported")
+        return None
+
+    def continuation(self, u: Unit, last: Statement, distance: int) -> Statement | None:
+        """A statement without its own cue that continues the previous one."""
+        if u.heading:
+            return None
+        entity = last.speaker_entity
+        if distance > 1:
+            if distance == 2 and any(self.low(k) == "demnach" for k in range(u.a, u.b)):
+                i, k = self.trim(u.a, u.b)
+                return self.make([self.span(i, k)], "reported", cue=self._word_span(u, "demnach"),
+                                 entity=entity, confidence=0.5, rule="continuation_demnach")
+            return None
+        form, message = self.classify(u.a, u.b)
+        if form == "direct":
+            q_start, q_end = message[0]
+            if len(self.text[q_start:q_end].split()) >= 4:
+                return self.make(message, "direct", entity=entity, confidence=0.75,
+                                 rule="continuation_quote")
+            return None
+        quoted_words = sum(
+            len(self.text[q.open : q.close].split()) for q in self.quotes_inside(u.a, u.b)
+        )
+        if form == "mixed" and quoted_words >= 3:
+            return self.make(message, "mixed", entity=entity, confidence=0.65,
+                             rule="continuation_mixed")
+        if any(self.low(k) == "demnach" for k in range(u.a, u.b)):
+            return self.make(message, "reported", cue=self._word_span(u, "demnach"),
+                             entity=entity, confidence=0.55, rule="continuation_demnach")
+        mood = self.subjunctive(u.a, u.b)
+        if mood == "I":
+            return self.make(message, "free_indirect", entity=entity, confidence=0.65,
+                             rule="continuation_konjunktiv_i", fine_type="IndirectFreeIndirect")
+        if mood == "II":
+            return self.make(message, "free_indirect", entity=entity, confidence=0.45,
+                             rule="continuation_konjunktiv_ii", fine_type="FreeIndirect")
+        return None
+
+    def _word_span(self, u: Unit, word: str) -> list[Span]:
+        return [self.span(k, k + 1) for k in range(u.a, u.b) if self.low(k) == word][:1]
+
+    # -- driver ------------------------------------------------------------
+    def run(self) -> Analysis:
+        self.people.find_names()
+        units = self._units()
+        last: Statement | None = None
+        last_unit = -10
+        patterns: list[Callable[[Unit], Statement | str | None]] = [
+            self.trailing_frame,
+            self.leading_frame,
+        ]
+        for u in units:
+            result: Statement | str | None = None
+            for pattern in patterns:
+                result = pattern(u)
+                if result is not None:
+                    break
+            if result is None:
+                result = self.cue_phrase(u)
+            if result is None:
+                prev = units[u.index - 1] if u.index else None
+                result = self.anaphoric_report(u, prev)
+            if result is None and last is not None:
+                result = self.continuation(u, last, u.index - last_unit)
+            if result is None:
+                result = self.reported(u)
+            if result == "negated" or u.heading:
+                last, last_unit = None, -10
+            if isinstance(result, Statement):
+                self.statements.append(result)
+                last, last_unit = result, u.index
+        return Analysis(
+            text=self.text,
+            statements=self.statements,
+            mentions=self.people.mentions,
+            entities=self.people.entities,
+            extractor=EXTRACTOR,
+        )
+
+
+def extract_statements(doc: Doc) -> Analysis:
+    """Statements, mentions and entities of one segmented article."""
+    return _Extractor(doc).run()

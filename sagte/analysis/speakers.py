@@ -1,0 +1,324 @@
+"""Find people and organisations in an article and resolve speaker phrases to them.
+
+Without a German parser the rules lean on what news style makes reliable: a role
+noun before capitalised words ("NATO-Generalsekretär Jens Stoltenberg"), a known
+first name before a capitalised word ("Jens Stoltenberg"), and a surname once
+introduced ("Stoltenberg"). Pronouns and definite descriptors ("der Norweger",
+"der ukrainische Präsident") go to the nearest preceding person that fits in
+gender and role; indefinite descriptors ("ein Sprecher des Ministeriums") stay
+entities of their own and are never merged with a named person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from sagte.analysis import lexicon, wordlists
+from sagte.analysis.model import Entity, Mention
+from sagte.text import Doc
+
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
+_GENITIVE_DETS = frozenset({"des", "der"})
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A noun phrase found at a token position: tokens `[first, last)`."""
+
+    first: int
+    last: int
+    kind: str  # pronoun | name | descriptor | other
+    head: str = ""  # the head noun (descriptor) or the last name token
+    definite: bool = False
+    mention: int | None = None  # index of the name mention inside the phrase
+
+
+# First names that are more often German nouns or places.
+_NOT_FIRST_NAMES = frozenset(
+    "Art Mark Will Ernst Rose Golf Sky Bank Union Nord Süd West Ost Christ Frank Franken Man "
+    "Dank Bill Guy Grace Hope Faith Paris Florence Chelsea Berlin Kurt Hoffnung Sonne Ehre "
+    "Liebe Glaube Rock Pop Star Summer Winter Wolf Fuchs Kaiser König Bär Engel".split()
+)
+
+
+def _adjective_or_determiner(word: str) -> bool:
+    low = word.lower()
+    return low in wordlists.DETERMINERS or (
+        word[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3
+        and low not in wordlists.ADVERBS and low not in wordlists.PREPOSITIONS
+    )
+
+
+def _regular(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc.tokens) and doc.tokens[i].kind in ("regular", "abbreviation")
+
+
+def _namelike(doc: Doc, i: int) -> bool:
+    """A capitalised word that may be part of a name (not a weekday, not a role)."""
+    if not _regular(doc, i):
+        return False
+    word = doc.tokens[i].text
+    return (
+        word[:1].isupper()
+        and word not in wordlists.NOT_NAMES
+        and not lexicon.is_role(word)
+        and word not in lexicon.demonyms()
+        and not (word.isupper() and len(word) > 1 and not word.isalpha())
+    )
+
+
+class People:
+    """The mentions and entities of one article, built incrementally."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._by_surname: dict[str, list[int]] = {}
+        self._mention_at: dict[int, int] = {}  # token index → mention index (names)
+        self._person_positions: list[tuple[int, int]] = []  # (token index, entity), sorted
+        self._org_by_name: dict[str, int] = {}
+        self._desc_by_name: dict[str, int] = {}
+
+    # -- names -------------------------------------------------------------
+    def find_names(self) -> None:
+        """First pass: titled names and first-name + surname; then bare surnames."""
+        doc = self.doc
+        for sentence in doc.sentences:
+            i = sentence.first
+            while i < sentence.last:
+                i = self._name_at(i, sentence.last) or i + 1
+        surnames = set(self._by_surname)
+        for tok in doc.tokens:
+            if tok.i in self._mention_at:
+                continue
+            word = tok.text
+            key = word[:-1] if word.endswith("s") and word[:-1] in surnames else word
+            if key in surnames and word[:1].isupper():
+                entity = self._by_surname[key][-1]
+                self._add_mention(tok.i, tok.i + 1, "name", entity)
+        self._person_positions.sort()
+
+    def _name_at(self, i: int, stop: int) -> int | None:
+        """Register a name starting at token i; return the index after it."""
+        doc = self.doc
+        word = doc.tokens[i].text
+        if _regular(doc, i) and lexicon.is_role(word) and word[:1].isupper():
+            j = i + 1
+            while j < stop and j - i <= 4 and _namelike(doc, j):
+                j += 1
+            if j > i + 1 and not (j == i + 2 and doc.tokens[i + 1].text.isupper()):
+                first = self._descriptor_start(i)
+                role = doc.text[doc.tokens[first].start : doc.tokens[i].end]
+                return self._person(first, i + 1, j, role)
+            return None
+        gender = lexicon.first_name_gender(word) if _namelike(doc, i) else None
+        if gender is None or word.lower() in wordlists.PREPOSITIONS or word in _NOT_FIRST_NAMES:
+            return None
+        if i > 0 and _adjective_or_determiner(doc.tokens[i - 1].text):
+            return None  # "jegliche Art von Angriff": a noun after an adjective is no name
+        j = i + 1
+        while j < stop and j - i <= 3:
+            if _namelike(doc, j):
+                j += 1
+            elif (
+                doc.tokens[j].text in _NAME_PARTICLES
+                and j + 1 < stop
+                and _namelike(doc, j + 1)
+            ):
+                j += 2
+            else:
+                break
+        if j == i + 1:
+            return None
+        return self._person(i, i, j, None, gender if gender in ("m", "f") else None)
+
+    def _descriptor_start(self, role_index: int) -> int:
+        """Extend a role leftwards over adjectives and a determiner ("der ukrainische")."""
+        doc, first = self.doc, role_index
+        sentence = doc.sentence_of(role_index)
+        while first - 1 >= sentence.first:
+            prev = doc.tokens[first - 1].text
+            if prev.lower() in wordlists.DETERMINERS:
+                return first - 1
+            if prev[:1].islower() and prev.endswith(("e", "en", "er", "es")) and _regular(
+                doc, first - 1
+            ) and prev not in wordlists.ADVERBS and prev.lower() not in wordlists.PREPOSITIONS:
+                first -= 1
+                continue
+            break
+        return first
+
+    def _person(
+        self, first: int, name_first: int, last: int, role: str | None, gender: str | None = None
+    ) -> int:
+        doc = self.doc
+        name = doc.text[doc.tokens[name_first].start : doc.tokens[last - 1].end]
+        surname = doc.tokens[last - 1].text
+        entity = self._entity_for_name(name, surname)
+        ent = self.entities[entity]
+        if len(name) > len(ent.name):
+            ent.name = name
+        if gender and not ent.gender:
+            ent.gender, ent.gender_source = gender, "first_name"
+        if role:
+            role_word = role.split()[-1]
+            if lexicon.feminine(role_word) and ent.gender_source != "text":
+                ent.gender, ent.gender_source = "f", "text"
+            elif ent.gender is None:
+                ent.gender, ent.gender_source = "m", "text"
+            if role not in ent.roles:
+                ent.roles.append(role)
+        kind = "title_name" if role else "name"
+        self._add_mention(first, last, kind, entity, role)
+        return last
+
+    def _entity_for_name(self, name: str, surname: str) -> int:
+        for entity in reversed(self._by_surname.get(surname, [])):
+            known = self.entities[entity].name
+            # "Stoltenberg" and "Jens Stoltenberg" are one; "Anna Müller" and "Peter Müller" are two.
+            if known == name or len(known.split()) == 1 or len(name.split()) == 1:
+                return entity
+        self.entities.append(Entity(name=name, kind="PER"))
+        entity = len(self.entities) - 1
+        self._by_surname.setdefault(surname, []).append(entity)
+        return entity
+
+    def _add_mention(
+        self, first: int, last: int, kind: str, entity: int | None, role: str | None = None
+    ) -> int:
+        doc = self.doc
+        self.mentions.append(
+            Mention(doc.tokens[first].start, doc.tokens[last - 1].end, kind, entity, role)
+        )
+        index = len(self.mentions) - 1
+        for t in range(first, last):
+            self._mention_at.setdefault(t, index)
+        if entity is not None and self.entities[entity].kind == "PER":
+            bisect.insort(self._person_positions, (first, entity))
+        return index
+
+    # -- phrases -----------------------------------------------------------
+    def phrase_at(self, i: int, stop: int) -> Phrase | None:
+        """The noun phrase starting at token i (a speaker candidate), or None."""
+        doc = self.doc
+        if i >= stop or not _regular(doc, i):
+            return None
+        word = doc.tokens[i].text
+        low = word.lower()
+        if low in ("er", "sie"):
+            return Phrase(i, i + 1, "pronoun", head=low)
+        if i in self._mention_at:
+            mention = self.mentions[self._mention_at[i]]
+            j = i
+            while j < stop and doc.tokens[j].start < mention.end:
+                j += 1
+            return Phrase(i, j, "name", head=doc.tokens[j - 1].text, mention=self._mention_at[i])
+        if low in wordlists.DETERMINERS:
+            j = i + 1
+            while j < stop and _regular(doc, j) and doc.tokens[j].text[:1].islower() and (
+                doc.tokens[j].text.lower() not in wordlists.PREPOSITIONS
+                and doc.tokens[j].text not in wordlists.ADVERBS
+                and doc.tokens[j].text.lower() not in wordlists.NEGATIONS
+                and doc.tokens[j].text.endswith(("e", "en", "er", "es", "em"))
+            ):
+                j += 1
+            if j >= stop or not _regular(doc, j) or not doc.tokens[j].text[:1].isupper():
+                return None
+            if j in self._mention_at:  # "der ukrainische Präsident Wolodymyr Selenskyj"
+                inner = self.phrase_at(j, stop)
+                if inner is not None:
+                    return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
+            head = doc.tokens[j].text
+            j += 1
+            j = self._genitive(j, stop)
+            return Phrase(i, j, "descriptor", head=head, definite=low in wordlists.DEFINITE)
+        if word[:1].isupper() and word not in wordlists.NOT_NAMES and low not in wordlists.ADVERBS:
+            j = i + 1
+            while j < stop and _namelike(doc, j) and j - i < 4:
+                j += 1
+            if lexicon.is_role(word):
+                return Phrase(i, self._genitive(j, stop), "descriptor", head=word)
+            return Phrase(i, j, "other", head=doc.tokens[j - 1].text)
+        return None
+
+    def _genitive(self, j: int, stop: int) -> int:
+        """Extend over a genitive attribute: "ein Sprecher des Innenministeriums"."""
+        doc = self.doc
+        if j < stop and doc.tokens[j].text in _GENITIVE_DETS:
+            k = j + 1
+            while k < stop and doc.tokens[k].text[:1].islower() and _regular(doc, k):
+                k += 1
+            if k < stop and doc.tokens[k].text[:1].isupper() and _regular(doc, k):
+                return k + 1
+        return j
+
+    # -- resolution --------------------------------------------------------
+    def resolve(self, phrase: Phrase) -> int | None:
+        """The entity a speaker phrase refers to; registers the phrase as a mention."""
+        doc = self.doc
+        if phrase.mention is not None:
+            entity = self.mentions[phrase.mention].entity
+            return entity
+        if phrase.kind == "pronoun":
+            gender = "f" if phrase.head == "sie" else "m"
+            entity = self._nearest_person(phrase.first, gender)
+            if entity is not None:
+                self._add_mention(phrase.first, phrase.last, "pronoun", entity)
+            return entity
+        text = doc.text[doc.tokens[phrase.first].start : doc.tokens[phrase.last - 1].end]
+        if phrase.kind == "descriptor":
+            is_person = lexicon.is_role(phrase.head) or phrase.head in lexicon.demonyms()
+            if phrase.definite and is_person:
+                gender = "f" if lexicon.feminine(phrase.head) else "m"
+                entity = self._person_with_role(phrase.head, phrase.first)
+                if entity is None:
+                    entity = self._nearest_person(phrase.first, gender)
+                if entity is not None:
+                    self._add_mention(phrase.first, phrase.last, "descriptor", entity)
+                    return entity
+            if is_person:
+                return self._descriptor_entity(text, phrase)
+            return self._org_entity(text, phrase)
+        return self._org_entity(text, phrase)
+
+    def _descriptor_entity(self, text: str, phrase: Phrase) -> int:
+        entity = self._desc_by_name.get(text)
+        if entity is None:
+            gender = "f" if lexicon.feminine(phrase.head) else None
+            self.entities.append(Entity(text, "DESC", gender, "text" if gender else None))
+            entity = self._desc_by_name[text] = len(self.entities) - 1
+        self._add_mention(phrase.first, phrase.last, "descriptor", entity)
+        return entity
+
+    def _org_entity(self, text: str, phrase: Phrase) -> int:
+        words = text.split()
+        if words and words[0].lower() in wordlists.DETERMINERS:
+            words = words[1:]
+        name = " ".join(words) or text
+        entity = self._org_by_name.get(name)
+        if entity is None:
+            self.entities.append(Entity(name, "ORG"))
+            entity = self._org_by_name[name] = len(self.entities) - 1
+        self._add_mention(phrase.first, phrase.last, "other", entity)
+        return entity
+
+    def _nearest_person(self, before: int, gender: str | None) -> int | None:
+        k = bisect.bisect_left(self._person_positions, (before, -1))
+        for _, entity in reversed(self._person_positions[:k]):
+            known = self.entities[entity].gender
+            if gender is None or known is None or known == gender:
+                return entity
+        return None
+
+    def _person_with_role(self, head: str, before: int) -> int | None:
+        k = bisect.bisect_left(self._person_positions, (before, -1))
+        for _, entity in reversed(self._person_positions[:k]):
+            if any(role.split()[-1].endswith(head) for role in self.entities[entity].roles):
+                return entity
+        return None
+
+    def person_at(self, token: int) -> int | None:
+        mention = self._mention_at.get(token)
+        return self.mentions[mention].entity if mention is not None else None

@@ -1,0 +1,173 @@
+"""The Python API: `sagte.open(path)` for a database, `sagte.extract(text)` without one."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sagte.analysis import Analysis, extract_statements
+from sagte.errors import InputError
+from sagte.ingest import RawDocument, parse_date, read_paths
+from sagte.pipeline import process
+from sagte.store import Store
+from sagte.text import normalise, segment
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ExtractedStatement:
+    """One statement as `sagte extract` reports it; offsets index the normalised text."""
+
+    article: str
+    form: str
+    fine_type: str
+    text: str
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+    start: int
+    end: int
+    confidence: float
+    medium: str
+    message_spans: list[list[int]] = field(default_factory=list)
+    extractor: str = ""
+    rule: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def statements_of(analysis: Analysis, article: str) -> list[ExtractedStatement]:
+    """Flatten an analysis into `ExtractedStatement` records."""
+    out = []
+    for s in analysis.statements:
+        out.append(
+            ExtractedStatement(
+                article=article,
+                form=s.form,
+                fine_type=s.fine_type,
+                text=analysis.span_text(s.message),
+                speaker=analysis.speaker_name(s),
+                speaker_mention=analysis.span_text(s.speaker) or None,
+                cue=analysis.span_text(s.cue, sep=" ") or None,
+                start=s.start,
+                end=s.end,
+                confidence=round(s.confidence, 3),
+                medium=s.medium,
+                message_spans=[list(span) for span in s.message],
+                extractor=analysis.extractor,
+                rule=s.rule,
+            )
+        )
+    return out
+
+
+def analyse_text(text: str) -> Analysis:
+    """Normalise and analyse a text; offsets index the normalised text."""
+    norm = normalise(text)
+    return extract_statements(segment(norm.text, norm.paragraphs))
+
+
+def extract(text: str, published: str | None = None, article: str = "<text>") -> list[ExtractedStatement]:
+    """Statements in a German text, without a database.
+
+    Args:
+        text: the article (plain text; hard-wrapped lines and boilerplate are handled).
+        published: its date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or ISO 8601), checked here
+            and kept for later use; it does not change the extraction.
+        article: the name to report as each statement's `article`.
+    Returns:
+        The statements in text order.
+    """
+    if published is not None:
+        parse_date(published)  # raises ValueError for a malformed date
+    return statements_of(analyse_text(text), article)
+
+
+@dataclass(slots=True)
+class IngestEvent:
+    """What happened to one input: stored, duplicate, or error (with its message)."""
+
+    path: str
+    kind: str
+    source: str
+    message: str = ""
+    article_id: str | None = None
+    statements: int = 0
+
+
+class Database:
+    """A sagte database.
+
+    >>> db = Database(":memory:")
+    >>> db.statements()
+    []
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = "sagte.db", readonly: bool = False) -> None:
+        self.store = Store(path, readonly=readonly)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ingest_iter(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[IngestEvent]:
+        """Ingest files and directories, one transaction per article, yielding events."""
+        for item in read_paths(paths):
+            if isinstance(item, InputError):
+                yield IngestEvent(_file_of(item.source), "error", item.source or "", str(item))
+                continue
+            yield self._ingest_one(item)
+
+    def _ingest_one(self, doc: RawDocument) -> IngestEvent:
+        path = _file_of(doc.source)
+        try:
+            record, analysis = process(doc)
+        except InputError as err:
+            return IngestEvent(path, "error", doc.source, str(err))
+        stored = self.store.add_article(record, analysis)
+        count = len(analysis.statements) if analysis else 0
+        kind = ("stored" if analysis else "stored_unanalysed") if stored else "duplicate"
+        return IngestEvent(path, kind, doc.source, "", record.id, count if stored else 0)
+
+    def ingest(self, paths: Iterable[str | os.PathLike[str]] | str) -> builtins.list[IngestEvent]:
+        """Ingest and return every event (see `ingest_iter` for progress)."""
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
+        return builtins.list(self.ingest_iter(paths))
+
+    def statements(self, **filters: Any) -> builtins.list[dict[str, Any]]:
+        """Statements with provenance; filters: speaker, form, since, until, outlet, contains, article."""
+        return self.store.statements(**filters)
+
+    def speakers(self) -> builtins.list[dict[str, Any]]:
+        return self.store.speakers()
+
+    def article(self, ref: str) -> dict[str, Any]:
+        return self.store.article(ref)
+
+    def articles(self) -> builtins.list[dict[str, Any]]:
+        return self.store.articles()
+
+
+def open(path: str | os.PathLike[str] = "sagte.db", readonly: bool = False) -> Database:  # noqa: A001
+    """Open (and create or migrate) a sagte database."""
+    return Database(path, readonly=readonly)
+
+
+def _file_of(source: str | None) -> str:
+    if not source:
+        return ""
+    path, _, line = source.rpartition(":")
+    return path if line.isdigit() and path else str(Path(source))

@@ -1,0 +1,341 @@
+"""The `sagte` command line: a thin layer over `sagte.api`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sagte.analysis.model import FORMS
+from sagte.api import Database, IngestEvent, statements_of
+from sagte.errors import InputError, SagteError
+from sagte.ingest import iter_files, read_paths
+from sagte.pipeline import process
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db", "db_path", default="sagte.db", show_default=True, envvar="SAGTE_DB",
+        type=click.Path(dir_okay=False), help="SQLite database file.",
+    )(fn)
+
+
+def format_option(fn: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+        help="Output format.",
+    )(fn)
+
+
+def _open(db_path: str, readonly: bool = True) -> Database:
+    if readonly and not Path(db_path).exists():
+        raise click.ClickException(
+            f"no database at {db_path}: run `sagte ingest PATH --db {db_path}` first"
+        )
+    try:
+        return Database(db_path, readonly=readonly)
+    except SagteError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sagte")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, to stderr.")
+def cli(verbose: bool) -> None:
+    """sagte: who said what in German online news.
+
+    \b
+    Example:
+        sagte ingest examples/ --db sagte.db
+        sagte statements --speaker Stoltenberg
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(message)s"
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
+    """Read articles (text, HTML, JSON Lines; files or directories) into the database.
+
+    Each article is stored in its own transaction: an interrupted run keeps what it
+    stored, and running it again resumes (stored articles are skipped).
+
+    \b
+    Example:
+        sagte ingest examples/ news.jsonl page.html --db sagte.db
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    files = [f for f in iter_files(paths) if not isinstance(f, InputError)]
+    db = _open(db_path, readonly=False)
+    counts = {"stored": 0, "stored_unanalysed": 0, "duplicate": 0, "error": 0, "statements": 0}
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TimeElapsedColumn(), TextColumn("{task.fields[articles]} articles"),
+        console=err, disable=quiet, transient=False,
+    )
+    done_files: set[str] = set()
+    try:
+        with progress, db:
+            task = progress.add_task("ingest", total=len(files) or None, articles=0)
+            for event in db.ingest_iter(paths):
+                counts[event.kind] += 1
+                counts["statements"] += event.statements
+                if event.kind == "error":
+                    progress.console.print(f"[red]error[/red] {event.message}", highlight=False)
+                if event.path not in done_files:
+                    done_files.add(event.path)
+                    progress.update(task, completed=len(done_files))
+                progress.update(task, articles=counts["stored"] + counts["stored_unanalysed"])
+    except KeyboardInterrupt:
+        err.print(
+            f"interrupted: {counts['stored'] + counts['stored_unanalysed']} articles stored "
+            f"in {db_path}; run the same command again to resume"
+        )
+        sys.exit(130)
+    if not quiet:
+        err.print(
+            f"{counts['stored']} articles stored ({counts['statements']} statements), "
+            f"{counts['stored_unanalysed']} stored unanalysed (not German), "
+            f"{counts['duplicate']} already stored, {counts['error']} errors → {db_path}"
+        )
+    if counts["error"] and not (counts["stored"] or counts["duplicate"] or counts["stored_unanalysed"]):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+def extract(files: tuple[str, ...], fmt: str) -> None:
+    """Print the statements in FILES without storing anything (one JSON object a line).
+
+    \b
+    Example:
+        sagte extract examples/000_610fb5c8facdbb16.txt
+    """
+    rows: list[dict[str, Any]] = []
+    failed = 0
+    for item in read_paths(files):
+        if isinstance(item, InputError):
+            click.echo(f"error: {item}", err=True)
+            failed += 1
+            continue
+        try:
+            _, analysis = process(item)
+        except InputError as err:
+            click.echo(f"error: {err}", err=True)
+            failed += 1
+            continue
+        if analysis is None:
+            click.echo(f"warning: {item.source}: not German, not analysed", err=True)
+            continue
+        name = Path(item.source).name if item.format != "jsonl" else item.source
+        batch = [s.as_dict() for s in statements_of(analysis, name)]
+        if fmt == "jsonl":
+            for row in batch:
+                click.echo(json.dumps(row, ensure_ascii=False))
+        rows += batch
+    if fmt != "jsonl":
+        _emit(rows, fmt, ["article", "form", "speaker", "cue", "text"])
+    if failed and not rows:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@format_option
+@click.option("--speaker", help="Speaker name (substring, any case).")
+@click.option("--form", type=click.Choice(FORMS), help="Statement form.")
+@click.option("--since", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Published on or before.")
+@click.option("--outlet", help="Outlet (substring).")
+@click.option("--contains", help="Message contains this text (any case).")
+@click.option("--article", help="Article id (prefix) or file name.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+def statements(db_path: str, fmt: str, **filters: Any) -> None:
+    """List who said what, with filters.
+
+    \b
+    Example:
+        sagte statements --speaker Stoltenberg --since 2022-03 --format json
+    """
+    with _open(db_path) as db:
+        rows = db.statements(**{k: v for k, v in filters.items() if v is not None})
+    if fmt == "table":
+        _print_statements(rows)
+    else:
+        _emit(rows, fmt, [])
+
+
+def _print_statements(rows: list[dict[str, Any]]) -> None:
+    """Who said what, one block per statement, readable in an 80-column terminal."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    for row in rows:
+        head = Text()
+        head.append(row["speaker"] or "(unknown speaker)", style="bold")
+        if row["speaker_mention"] and row["speaker_mention"] != row["speaker"]:
+            head.append(f" ({row['speaker_mention']})", style="dim")
+        head.append(f" · {row['form']}", style="cyan")
+        if row["cue"]:
+            head.append(f" · {row['cue']}", style="green")
+        where = " · ".join(
+            str(v) for v in (row["outlet"], row["published"], Path(row["article"]).name) if v
+        )
+        head.append(f" · {where}", style="dim")
+        console.print(head)
+        text = row["text"] if row["form"] != "direct" else f"„{row['text']}“"
+        console.print(Text("  " + text))
+    console.print(Text(f"{len(rows)} statements", style="dim"))
+
+
+@cli.command()
+@db_option
+@format_option
+def speakers(db_path: str, fmt: str) -> None:
+    """Who is quoted how often, in how many articles, and under which roles.
+
+    \b
+    Example:
+        sagte speakers --format csv
+    """
+    with _open(db_path) as db:
+        rows = db.speakers()
+    if fmt == "table":
+        for row in rows:
+            roles = " / ".join(row["roles"]) or row["kind"]
+            click.echo(
+                f"{row['name']} — {roles} — {row['statements']} statements "
+                f"in {row['articles']} article{'s' if row['articles'] != 1 else ''}"
+            )
+        return
+    _emit(rows, fmt, [])
+
+
+@cli.command()
+@db_option
+@format_option
+def articles(db_path: str, fmt: str) -> None:
+    """List stored articles with their date, outlet and statement count."""
+    with _open(db_path) as db:
+        rows = db.articles()
+    _emit(rows, fmt, ["id", "published", "outlet", "source", "language", "statements"])
+
+
+@cli.command()
+@click.argument("article")
+@db_option
+def show(article: str, db_path: str) -> None:
+    """Show an article with its statements highlighted and speakers in the margin.
+
+    ARTICLE is an article id (or its prefix) or the file name it was read from.
+
+    \b
+    Example:
+        sagte show 000_610fb5c8facdbb16.txt
+    """
+    from sagte.render import render_article
+
+    with _open(db_path) as db:
+        try:
+            record = db.article(article)
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
+        rows = db.statements(article=record["id"])
+    render_article(record, rows)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default: stdout; "
+              "parquet needs a file).")
+def export(db_path: str, fmt: str, output: str | None) -> None:
+    """Export every statement with full provenance (article, offsets, extractor).
+
+    \b
+    Example:
+        sagte export --format parquet -o statements.parquet
+    """
+    with _open(db_path) as db:
+        rows = db.statements()
+    if fmt == "parquet":
+        if not output:
+            raise click.ClickException("--format parquet needs --output FILE")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        flat = [{**r, "message_spans": json.dumps(r["message_spans"])} for r in rows]
+        pq.write_table(pa.Table.from_pylist(flat), output)
+        click.echo(f"{len(rows)} statements → {output}", err=True)
+        return
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    try:
+        _emit(rows, fmt, [], stream)
+    finally:
+        if output:
+            stream.close()
+
+
+def _emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], stream: Any = None) -> None:
+    rows = list(rows)
+    out = stream or sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()})
+        out.write(buffer.getvalue())
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        columns = columns or (list(rows[0]) if rows else [])
+        for column in columns:
+            table.add_column(column, overflow="fold", max_width=70 if column == "text" else None)
+        for row in rows:
+            table.add_row(*[_cell(row.get(c)) for c in columns])
+        Console(file=out).print(table)
+        if not rows:
+            out.write("(none)\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except SagteError as err:  # pragma: no cover - commands convert their own
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)

@@ -1,0 +1,5 @@
+"""Store layer: SQLite with versioned migrations and transactional writes."""
+
+from sagte.store.sqlite import MIGRATIONS, ArticleRecord, Store
+
+__all__ = ["MIGRATIONS", "ArticleRecord", "Store"]

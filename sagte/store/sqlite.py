@@ -1,0 +1,347 @@
+"""The embedded store: one SQLite file, written one article per transaction.
+
+An interrupted ingest (Ctrl-C, crash, kill -9) leaves every article whose
+transaction committed intact; SQLite's journal rolls the rest back, and the next
+run skips the articles already stored (ids are content hashes).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sagte.analysis.model import Analysis
+from sagte.errors import Errors, NotFound, StoreError
+from sagte.identity import canonical_key
+from sagte.ingest.dates import PublishedDate
+from sagte.store.migrations import MIGRATIONS
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """An article ready to store: its texts, metadata and the alignment between them."""
+
+    id: str
+    source: str
+    format: str
+    raw_text: str
+    text: str
+    alignment: list[list[int]]
+    body_start: int = 0
+    removed: list[tuple[int, int]] = field(default_factory=list)
+    external_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: PublishedDate | None = None
+    language: str | None = None
+    analysed: bool = False
+    encoding: str | None = None
+
+
+class Store:
+    """A sagte database.
+
+    >>> store = Store(":memory:")
+    >>> store.count("articles")
+    0
+    """
+
+    def __init__(self, path: str | Path = "sagte.db", readonly: bool = False) -> None:
+        self.path = str(path)
+        self._depth = 0
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(Errors.S011.format(path=self.path, reason="no such file"))
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            if not readonly:
+                if self.path != ":memory:":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                    self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(Errors.S011.format(path=self.path, reason=err)) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet applied; return their names."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT "
+            "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
+        )
+        done = {row[0] for row in self.conn.execute("SELECT name FROM _migrations")}
+        known = {name for name, _ in MIGRATIONS}
+        unknown = done - known
+        if unknown:
+            raise StoreError(Errors.S012.format(name=sorted(unknown)[0]))
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.atomic():
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
+            applied.append(name)
+        return applied
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """A transaction; nested calls become savepoints."""
+        name = f"sp{self._depth}"
+        self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        self._depth -= 1
+        self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+
+    # -- writing -----------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, record: ArticleRecord, analysis: Analysis | None) -> bool:
+        """Store an article and its analysis in one transaction.
+
+        Returns:
+            False when an article with the same id is already stored (nothing changes).
+        """
+        with self.atomic():
+            if self.has_article(record.id):
+                return False
+            published = record.published
+            self.conn.execute(
+                "INSERT INTO articles (id, source, format, external_id, url, outlet, title, "
+                "author, published, published_precision, language, analysed, raw_text, "
+                "body_start, text, alignment, removed, encoding, extractor) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    record.id, record.source, record.format, record.external_id, record.url,
+                    record.outlet, record.title, record.author,
+                    published.value if published else None,
+                    published.precision if published else None,
+                    record.language, int(analysis is not None), record.raw_text,
+                    record.body_start, record.text, json.dumps(record.alignment),
+                    json.dumps(record.removed), record.encoding,
+                    analysis.extractor if analysis else None,
+                ),
+            )
+            if analysis is not None:
+                self._add_analysis(record.id, analysis)
+        return True
+
+    def _add_analysis(self, article_id: str, analysis: Analysis) -> None:
+        entity_ids: list[int] = []
+        for entity in analysis.entities:
+            key = canonical_key(entity.name, entity.kind, article_id)
+            self.conn.execute(
+                "INSERT INTO entities (key, name, kind, gender, gender_source) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(key) DO UPDATE SET "
+                "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END, "
+                "gender = coalesce(gender, excluded.gender), "
+                "gender_source = coalesce(gender_source, excluded.gender_source)",
+                (key, entity.name, entity.kind, entity.gender, entity.gender_source),
+            )
+            row = self.conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
+            entity_ids.append(row[0])
+            for role in entity.roles:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO entity_roles (entity_id, role, article_id) VALUES (?,?,?)",
+                    (row[0], role, article_id),
+                )
+        mention_ids: dict[tuple[int, int], int] = {}
+        for m in analysis.mentions:
+            cur = self.conn.execute(
+                "INSERT INTO mentions (article_id, entity_id, start, end, kind, role, extractor) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    entity_ids[m.entity] if m.entity is not None else None,
+                    m.start, m.end, m.kind, m.role, analysis.extractor,
+                ),
+            )
+            mention_ids.setdefault((m.start, m.end), int(cur.lastrowid or 0))
+        for s in analysis.statements:
+            self.conn.execute(
+                "INSERT INTO statements (article_id, form, fine_type, start, end, message, cue, "
+                "frame, addressee, speaker_start, speaker_end, speaker_mention_id, speaker_id, "
+                "medium, confidence, rule, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id, s.form, s.fine_type, s.start, s.end, json.dumps(s.message),
+                    json.dumps(s.cue), json.dumps(s.frame), json.dumps(s.addressee),
+                    s.speaker[0] if s.speaker else None, s.speaker[1] if s.speaker else None,
+                    mention_ids.get(s.speaker) if s.speaker else None,
+                    entity_ids[s.speaker_entity] if s.speaker_entity is not None else None,
+                    s.medium, s.confidence, s.rule, analysis.extractor,
+                ),
+            )
+
+    # -- reading -----------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in ("articles", "statements", "entities", "mentions"):
+            raise ValueError(f"no table {table!r}")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def article(self, ref: str) -> dict[str, Any]:
+        """An article by id, id prefix, or source file name."""
+        row = self.conn.execute(
+            "SELECT * FROM articles WHERE id = ? OR source = ? OR source LIKE ? "
+            "OR id LIKE ? ORDER BY ingested_at LIMIT 1",
+            (ref, ref, f"%/{ref}", f"{ref}%"),
+        ).fetchone()
+        if row is None:
+            raise NotFound(Errors.S013.format(ref=ref))
+        return dict(row)
+
+    def articles(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, a.source, a.outlet, a.title, a.published, a.published_precision, "
+            "a.language, a.analysed, (SELECT count(*) FROM statements s WHERE s.article_id = a.id) "
+            "AS statements FROM articles a ORDER BY a.published, a.source"
+        )
+        return [dict(r) for r in rows]
+
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        form: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        contains: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Statements with their provenance, filtered; text is sliced from the article."""
+        where, args = ["1=1"], []
+        if speaker:
+            where.append("(e.name LIKE ? OR e.key LIKE ?)")
+            args += [f"%{speaker}%", f"%{speaker.casefold()}%"]
+        if form:
+            where.append("s.form = ?")
+            args.append(form)
+        if since:
+            # A month-only date (2022-03) is inside "since 2022-03-10" only if the
+            # month overlaps: compare on the shared prefix.
+            where.append("substr(a.published, 1, length(?)) >= substr(?, 1, length(a.published))")
+            args += [since, since]
+        if until:
+            where.append("substr(a.published, 1, length(?)) <= ?")
+            args += [until, until]
+        if outlet:
+            where.append("a.outlet LIKE ?")
+            args.append(f"%{outlet}%")
+        if article:
+            where.append("(a.id LIKE ? OR a.source LIKE ?)")
+            args += [f"{article}%", f"%{article}"]
+        sql = (
+            "SELECT s.*, a.source, a.outlet, a.url, a.title, a.published, a.published_precision, "
+            "e.name AS speaker_name, e.kind AS speaker_kind FROM statements s "
+            "JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id "
+            f"WHERE {' AND '.join(where)} ORDER BY a.published IS NULL, a.published, a.source, s.start"
+        )
+        texts: dict[str, str] = {}
+        out = []
+        for row in self.conn.execute(sql, args):
+            text = texts.get(row["article_id"])
+            if text is None:
+                text = self.conn.execute(
+                    "SELECT text FROM articles WHERE id = ?", (row["article_id"],)
+                ).fetchone()[0]
+                texts = {row["article_id"]: text}
+            item = _statement_dict(row, text)
+            if contains and contains.casefold() not in item["text"].casefold():
+                continue
+            out.append(item)
+            if limit and len(out) >= limit:
+                break
+        return out
+
+    def speakers(self) -> list[dict[str, Any]]:
+        """Who is quoted how often, in how many articles, under which roles."""
+        rows = self.conn.execute(
+            "SELECT e.id, e.name, e.kind, count(s.id) AS statements, "
+            "count(DISTINCT s.article_id) AS articles, "
+            "(SELECT group_concat(DISTINCT r.role) FROM entity_roles r WHERE r.entity_id = e.id) "
+            "AS roles FROM statements s JOIN entities e ON e.id = s.speaker_id "
+            "GROUP BY e.id ORDER BY statements DESC, e.name"
+        )
+        out = []
+        for row in rows:
+            item = dict(row)
+            item["roles"] = sorted(set((item["roles"] or "").split(",")) - {""})
+            out.append(item)
+        return out
+
+
+def _statement_dict(row: sqlite3.Row, text: str) -> dict[str, Any]:
+    message = [tuple(span) for span in json.loads(row["message"])]
+    cue = [tuple(span) for span in json.loads(row["cue"])]
+    mention = (
+        text[row["speaker_start"] : row["speaker_end"]] if row["speaker_start"] is not None else None
+    )
+    return {
+        "id": row["id"],
+        "article": row["source"],
+        "article_id": row["article_id"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "title": row["title"],
+        "published": row["published"],
+        "published_precision": row["published_precision"],
+        "form": row["form"],
+        "fine_type": row["fine_type"],
+        "text": " … ".join(text[s:e] for s, e in message),
+        "speaker": row["speaker_name"] or mention,
+        "speaker_kind": row["speaker_kind"],
+        "speaker_mention": mention,
+        "cue": " ".join(text[s:e] for s, e in cue) or None,
+        "medium": row["medium"],
+        "start": row["start"],
+        "end": row["end"],
+        "message_spans": [list(s) for s in message],
+        "confidence": round(row["confidence"], 3),
+        "rule": row["rule"],
+        "extractor": row["extractor"],
+    }
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside strings here)."""
+    lines = [line.split("--")[0] for line in sql.splitlines()]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
