@@ -1,13 +1,13 @@
 """sagte: who said what in German online news.
 
-    >>> import sagte
-    >>> statements = sagte.extract('"Wir sind bereit", sagte Jens Stoltenberg.')
-    >>> statements[0].speaker
-    'Jens Stoltenberg'
+>>> import sagte
+>>> statements = sagte.extract('"Wir sind bereit", sagte Jens Stoltenberg.')
+>>> statements[0].speaker
+'Jens Stoltenberg'
 
-    >>> db = sagte.open("sagte.db")  # doctest: +SKIP
-    >>> db.ingest(["examples/"])  # doctest: +SKIP
-    >>> db.statements(speaker="Stoltenberg")  # doctest: +SKIP
+>>> db = sagte.open("sagte.db")  # doctest: +SKIP
+>>> db.ingest(["examples/"])  # doctest: +SKIP
+>>> db.statements(speaker="Stoltenberg")  # doctest: +SKIP
 """
 
 import logging

@@ -74,7 +74,9 @@ def analyse_text(text: str) -> Analysis:
     return extract_statements(segment(norm.text, norm.paragraphs))
 
 
-def extract(text: str, published: str | None = None, article: str = "<text>") -> list[ExtractedStatement]:
+def extract(
+    text: str, published: str | None = None, article: str = "<text>"
+) -> list[ExtractedStatement]:
     """Statements in a German text, without a database.
 
     Args:

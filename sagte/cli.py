@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from sagte.analysis.model import FORMS
-from sagte.api import Database, IngestEvent, statements_of
+from sagte.api import Database, statements_of
 from sagte.errors import InputError, SagteError
 from sagte.ingest import iter_files, read_paths
 from sagte.pipeline import process
@@ -25,14 +25,23 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 def db_option(fn: F) -> F:
     return click.option(
-        "--db", "db_path", default="sagte.db", show_default=True, envvar="SAGTE_DB",
-        type=click.Path(dir_okay=False), help="SQLite database file.",
+        "--db",
+        "db_path",
+        default="sagte.db",
+        show_default=True,
+        envvar="SAGTE_DB",
+        type=click.Path(dir_okay=False),
+        help="SQLite database file.",
     )(fn)
 
 
 def format_option(fn: F) -> F:
     return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
         help="Output format.",
     )(fn)
 
@@ -86,9 +95,15 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
     db = _open(db_path, readonly=False)
     counts = {"stored": 0, "stored_unanalysed": 0, "duplicate": 0, "error": 0, "statements": 0}
     progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-        TimeElapsedColumn(), TextColumn("{task.fields[articles]} articles"),
-        console=err, disable=quiet, transient=False,
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[articles]} articles"),
+        console=err,
+        disable=quiet,
+        transient=False,
     )
     done_files: set[str] = set()
     try:
@@ -98,7 +113,12 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
                 counts[event.kind] += 1
                 counts["statements"] += event.statements
                 if event.kind == "error":
-                    progress.console.print(f"[red]error[/red] {event.message}", highlight=False)
+                    progress.console.print(
+                        f"[red]error[/red] {event.message}",
+                        highlight=False,
+                        markup=True,
+                        soft_wrap=True,
+                    )
                 if event.path not in done_files:
                     done_files.add(event.path)
                     progress.update(task, completed=len(done_files))
@@ -110,12 +130,15 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
         )
         sys.exit(130)
     if not quiet:
-        err.print(
+        summary = (
             f"{counts['stored']} articles stored ({counts['statements']} statements), "
             f"{counts['stored_unanalysed']} stored unanalysed (not German), "
             f"{counts['duplicate']} already stored, {counts['error']} errors → {db_path}"
         )
-    if counts["error"] and not (counts["stored"] or counts["duplicate"] or counts["stored_unanalysed"]):
+        err.print(summary, soft_wrap=True, highlight=False)
+    if counts["error"] and not (
+        counts["stored"] or counts["duplicate"] or counts["stored_unanalysed"]
+    ):
         sys.exit(1)
 
 
@@ -265,10 +288,19 @@ def show(article: str, db_path: str) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
-              show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (default: stdout; "
-              "parquet needs a file).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("jsonl", "csv", "parquet")),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="File (default: stdout; parquet needs a file).",
+)
 def export(db_path: str, fmt: str, output: str | None) -> None:
     """Export every statement with full provenance (article, offsets, extractor).
 
@@ -310,7 +342,9 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], stream: 
             writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()})
+                writer.writerow(
+                    {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
+                )
         out.write(buffer.getvalue())
     else:
         from rich.console import Console
@@ -333,9 +367,56 @@ def _cell(value: Any) -> str:
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure extraction quality against annotated data."""
+
+
+@eval_group.command(name="quotes")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--predictions",
+    "predictions_dir",
+    type=click.Path(file_okay=False),
+    help="Write one prediction file per document (dataset format) here.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--fast", is_flag=True, help="Only the validation fold (about a fifth).")
+def eval_quotes(data_dir: str, predictions_dir: str | None, fmt: str, fast: bool) -> None:
+    """Score statement extraction on the German news quotation dataset in DATA_DIR.
+
+    Message, Roles and Joint precision/recall/F1 (scoring: `sagte.eval.quotes`).
+
+    \b
+    Example:
+        sagte eval quotes ../shared/data/quotes-de-train --predictions /tmp/preds
+    """
+    from sagte.eval.quotes import evaluate, format_report
+
+    try:
+        result = evaluate(data_dir, predictions_dir, fast=fast, progress=True)
+    except (OSError, ValueError) as err:
+        raise click.ClickException(str(err)) from None
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(result))
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)
     except SagteError as err:  # pragma: no cover - commands convert their own
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -24,7 +24,7 @@ LANGUAGES = ("GERMAN", "ENGLISH", "FRENCH", "ITALIAN", "SPANISH", "DUTCH", "POLI
 
 
 @cache
-def _detector():  # type: ignore[no-untyped-def]
+def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in LANGUAGES]

@@ -11,7 +11,9 @@ from rich.text import Text
 _COLOURS = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
 
 
-def render_article(record: dict[str, Any], statements: list[dict[str, Any]], console: Console | None = None) -> None:
+def render_article(
+    record: dict[str, Any], statements: list[dict[str, Any]], console: Console | None = None
+) -> None:
     """Print the article's paragraphs; statements are coloured by speaker and named in the margin."""
     console = console or Console()
     text = record["text"]

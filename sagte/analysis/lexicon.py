@@ -74,8 +74,10 @@ class CuePhrase:
 
 @cache
 def cue_phrases() -> tuple[CuePhrase, ...]:
-    phrases = [CuePhrase(tuple(line.lower().replace(" x", " X").split())) for line in _lines(
-        "cue_phrases_de.txt")]
+    phrases = [
+        CuePhrase(tuple(line.lower().replace(" x", " X").split()))
+        for line in _lines("cue_phrases_de.txt")
+    ]
     fixed = [CuePhrase(tuple(w if w != "x" else "X" for w in p.words)) for p in phrases]
     # Longest first, so "nach den Worten X" wins over "nach Worten X".
     return tuple(sorted(fixed, key=lambda p: -len(p.words)))
@@ -120,7 +122,7 @@ def feminine(word: str) -> bool:
 
 
 @cache
-def _first_names():  # type: ignore[no-untyped-def]
+def _first_names():
     import gender_guesser.detector as gender
 
     return gender.Detector(case_sensitive=True)

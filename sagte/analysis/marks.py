@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # opener → the characters that close it
 _CLOSERS = {
-    "„": "“”\"",
+    "„": '“”"',
     "»": "«",
     "«": "»",
     "‚": "‘’'",
@@ -18,7 +18,7 @@ _CLOSERS = {
     "‘": "’",
 }
 _MARKS = frozenset(_CLOSERS) | frozenset("“”’«»›‹")
-_DOUBLE = frozenset("„»«“\"")
+_DOUBLE = frozenset('„»«“"')
 _OPEN_BEFORE = frozenset(" \t\n([{–—-/„»«‚\"'“")
 
 

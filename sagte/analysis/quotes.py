@@ -36,7 +36,22 @@ _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
 _NOT_MESSAGE_START = frozenset(
-    "der die das welche welcher welches um als wenn weil nachdem bevor während obwohl".split()
+    [
+        "der",
+        "die",
+        "das",
+        "welche",
+        "welcher",
+        "welches",
+        "um",
+        "als",
+        "wenn",
+        "weil",
+        "nachdem",
+        "bevor",
+        "während",
+        "obwohl",
+    ]
 )
 _ANAPHORS = frozenset({"das", "dies", "dieses", "diese"})
 
@@ -73,7 +88,7 @@ class _Extractor:
         return flags
 
     def _units(self) -> list[Unit]:
-        doc, units = self.doc, []
+        doc, units = self.doc, list[Unit]()
         ends = sorted((q.open, q.close) for q in self.quotes if q.closed)
         s = 0
         while s < len(doc.sentences):
@@ -82,8 +97,10 @@ class _Extractor:
             for q_open, q_close in ends:
                 if q_open < reach and q_close >= reach:
                     reach = q_close
-            while last < len(doc.sentences) and doc.sentences[last].start < reach and (
-                doc.sentences[last].paragraph == doc.sentences[first].paragraph
+            while (
+                last < len(doc.sentences)
+                and doc.sentences[last].start < reach
+                and (doc.sentences[last].paragraph == doc.sentences[first].paragraph)
             ):
                 reach = max(reach, doc.sentences[last].end)
                 for q_open, q_close in ends:
@@ -98,7 +115,9 @@ class _Extractor:
     def _is_heading(self, first: int, last: int, a: int, b: int) -> bool:
         doc = self.doc
         para = doc.paragraphs[doc.sentences[first].paragraph]
-        whole = doc.sentences[first].start <= para[0] + 1 and doc.sentences[last - 1].end >= para[1] - 1
+        whole = (
+            doc.sentences[first].start <= para[0] + 1 and doc.sentences[last - 1].end >= para[1] - 1
+        )
         tail = self.text[doc.tokens[a].start : doc.tokens[b - 1].end].rstrip("„“”\"»«'’ ")
         return whole and (b - a) <= 20 and not tail.endswith((".", "!", "?", ":"))
 
@@ -144,8 +163,11 @@ class _Extractor:
         """The quotation whose marks enclose exactly tokens [i, j) (±the marks)."""
         start, end = self.span(i, j)
         for q in self.quotes:
-            if q.open <= start + 1 and q.close >= end - 1 and q.open >= start - 1 and (
-                q.close <= end + 1 or not q.closed
+            if (
+                q.open <= start + 1
+                and q.close >= end - 1
+                and q.open >= start - 1
+                and (q.close <= end + 1 or not q.closed)
             ):
                 return q
         return None
@@ -195,13 +217,16 @@ class _Extractor:
     ) -> Statement:
         if speaker is not None:
             entity = self.people.resolve(speaker)
-        fine = fine_type or {
-            "direct": "Direct",
-            "indirect": "Indirect",
-            "mixed": "Indirect",
-            "reported": "Reported",
-            "free_indirect": "IndirectFreeIndirect",
-        }[form]
+        fine = (
+            fine_type
+            or {
+                "direct": "Direct",
+                "indirect": "Indirect",
+                "mixed": "Indirect",
+                "reported": "Reported",
+                "free_indirect": "IndirectFreeIndirect",
+            }[form]
+        )
         return Statement(
             form=form,
             fine_type=fine,
@@ -224,7 +249,9 @@ class _Extractor:
         if q is not None:
             inner_start, inner_end = q.inner
             return "direct", [(inner_start, min(inner_end, self.span(i, j)[1]))]
-        inside = [q for q in self.quotes_inside(i, j) if len(self.text[q.open : q.close].split()) >= 1]
+        inside = [
+            q for q in self.quotes_inside(i, j) if len(self.text[q.open : q.close].split()) >= 1
+        ]
         return ("mixed" if inside else "indirect"), [self.span(i, j)]
 
     # -- patterns ----------------------------------------------------------
@@ -238,8 +265,13 @@ class _Extractor:
             if word in ("heißt", "hieß") and c + 1 < u.b and self.low(c + 1) == "es":
                 form, message = self.classify(u.a, k)
                 if message:
-                    return self.make(message, form, cue=[self.span(c, c + 2)], confidence=0.6,
-                                     rule="trailing_heisst_es")
+                    return self.make(
+                        message,
+                        form,
+                        cue=[self.span(c, c + 2)],
+                        confidence=0.6,
+                        rule="trailing_heisst_es",
+                    )
                 continue
             if word == "so" and not self.quoted[c]:
                 j = self.skip_adverbs(c + 1, u.b)
@@ -251,8 +283,14 @@ class _Extractor:
                     continue
                 form, message = self.classify(u.a, k)
                 if message:
-                    return self.make(message, form, cue=[self.span(c, c + 1)], speaker=phrase,
-                                     confidence=0.85, rule="trailing_so")
+                    return self.make(
+                        message,
+                        form,
+                        cue=[self.span(c, c + 1)],
+                        speaker=phrase,
+                        confidence=0.85,
+                        rule="trailing_so",
+                    )
                 continue
             for cue in self.cues(c):
                 if not cue.finite or cue.kind != "frame":
@@ -274,9 +312,15 @@ class _Extractor:
                 if cue.particle:
                     cue_spans.append(self.span(part, part + 1))
                 message += self.split_quote_tail(phrase.last, u.b)
-                return self.make(message, form, cue=cue_spans, speaker=phrase, medium=cue.medium,
-                                 confidence=0.9 if form == "direct" else 0.85,
-                                 rule="trailing_frame")
+                return self.make(
+                    message,
+                    form,
+                    cue=cue_spans,
+                    speaker=phrase,
+                    medium=cue.medium,
+                    confidence=0.9 if form == "direct" else 0.85,
+                    rule="trailing_frame",
+                )
         return None
 
     def split_quote_tail(self, j: int, stop: int) -> list[Span]:
@@ -317,15 +361,21 @@ class _Extractor:
             return None
         search_from = max(after, part + 1 if cue.particle else after)
         sep = next(
-            (k for k in range(search_from, min(u.b, search_from + 10))
-             if self.tok(k) in {",", ":"} and not self.quoted[k]),
+            (
+                k
+                for k in range(search_from, min(u.b, search_from + 10))
+                if self.tok(k) in {",", ":"} and not self.quoted[k]
+            ),
             None,
         )
         if sep is None or sep + 1 >= u.b:
             return None
         start = sep + 1
         first = self.low(start)
-        if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS:
+        # "der/die/das" after a comma that directly follows the frame is an
+        # article ("Sie warnte, die Kosten …"); after more words, a relative pronoun.
+        article = first in ("der", "die", "das") and sep == after
+        if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS and not article:
             return None
         if cue.kind == "report" and first not in _CLAUSE_STARTERS:
             return None
@@ -344,8 +394,16 @@ class _Extractor:
         cue_spans = [self.span(c, c + 1)]
         if cue.particle:
             cue_spans.append(self.span(part, part + 1))
-        return self.make(message, form, cue=cue_spans, speaker=phrase, frame=frame,
-                         medium=cue.medium, confidence=0.85, rule="leading_frame")
+        return self.make(
+            message,
+            form,
+            cue=cue_spans,
+            speaker=phrase,
+            frame=frame,
+            medium=cue.medium,
+            confidence=0.85,
+            rule="leading_frame",
+        )
 
     def _subject(self, u: Unit, c: int, cue: Cue) -> tuple[Phrase, int] | None:
         """The speaker of cue token c and the token index after the speaker's phrase."""
@@ -353,8 +411,11 @@ class _Extractor:
         if cue.finite:
             if c > u.a:
                 phrase = people.phrase_at(u.a, c)
-                if phrase is not None and phrase.last == c and phrase.kind != "other" or (
-                    phrase is not None and phrase.last == c and c - u.a <= 3
+                if (
+                    phrase is not None
+                    and phrase.last == c
+                    and phrase.kind != "other"
+                    or (phrase is not None and phrase.last == c and c - u.a <= 3)
                 ):
                     return phrase, self.skip_adverbs(c + 1, u.b)
             j = self.skip_adverbs(c + 1, u.b)
@@ -407,9 +468,15 @@ class _Extractor:
                     continue
                 form, message = self.classify(u.a, u.b)
                 form = "mixed" if form == "mixed" else "reported"
-                return self.make(message, form, cue=[cue_span], speaker=phrase,
-                                 confidence=0.75, rule="cue_phrase",
-                                 fine_type="Reported")
+                return self.make(
+                    message,
+                    form,
+                    cue=[cue_span],
+                    speaker=phrase,
+                    confidence=0.75,
+                    rule="cue_phrase",
+                    fine_type="Reported",
+                )
         return None
 
     def _phrase_ending_at(self, a: int, end: int) -> Phrase | None:
@@ -437,8 +504,15 @@ class _Extractor:
             cue_spans = [self.span(u.a + 1, u.a + 2)]
             if cue.particle:
                 cue_spans.append(self.span(part, part + 1))
-            return self.make([self.span(i, k)], "reported", cue=cue_spans, speaker=phrase,
-                             medium=cue.medium, confidence=0.7, rule="anaphoric_report")
+            return self.make(
+                [self.span(i, k)],
+                "reported",
+                cue=cue_spans,
+                speaker=phrase,
+                medium=cue.medium,
+                confidence=0.7,
+                rule="anaphoric_report",
+            )
         return None
 
     def reported(self, u: Unit) -> Statement | None:
@@ -470,8 +544,15 @@ class _Extractor:
                 cue_spans = [self.span(c, c + 1)]
                 if cue.particle:
                     cue_spans.append(self.span(part, part + 1))
-                return self.make([self.span(i, k)], "reported", cue=cue_spans, speaker=phrase,
-                                 medium=cue.medium, confidence=0.55, rule="reported")
+                return self.make(
+                    [self.span(i, k)],
+                    "reported",
+                    cue=cue_spans,
+                    speaker=phrase,
+                    medium=cue.medium,
+                    confidence=0.55,
+                    rule="reported",
+                )
         return None
 
     def continuation(self, u: Unit, last: Statement, distance: int) -> Statement | None:
@@ -482,32 +563,58 @@ class _Extractor:
         if distance > 1:
             if distance == 2 and any(self.low(k) == "demnach" for k in range(u.a, u.b)):
                 i, k = self.trim(u.a, u.b)
-                return self.make([self.span(i, k)], "reported", cue=self._word_span(u, "demnach"),
-                                 entity=entity, confidence=0.5, rule="continuation_demnach")
+                return self.make(
+                    [self.span(i, k)],
+                    "reported",
+                    cue=self._word_span(u, "demnach"),
+                    entity=entity,
+                    confidence=0.5,
+                    rule="continuation_demnach",
+                )
             return None
         form, message = self.classify(u.a, u.b)
         if form == "direct":
             q_start, q_end = message[0]
             if len(self.text[q_start:q_end].split()) >= 4:
-                return self.make(message, "direct", entity=entity, confidence=0.75,
-                                 rule="continuation_quote")
+                return self.make(
+                    message, "direct", entity=entity, confidence=0.75, rule="continuation_quote"
+                )
             return None
         quoted_words = sum(
             len(self.text[q.open : q.close].split()) for q in self.quotes_inside(u.a, u.b)
         )
         if form == "mixed" and quoted_words >= 3:
-            return self.make(message, "mixed", entity=entity, confidence=0.65,
-                             rule="continuation_mixed")
+            return self.make(
+                message, "mixed", entity=entity, confidence=0.65, rule="continuation_mixed"
+            )
         if any(self.low(k) == "demnach" for k in range(u.a, u.b)):
-            return self.make(message, "reported", cue=self._word_span(u, "demnach"),
-                             entity=entity, confidence=0.55, rule="continuation_demnach")
+            return self.make(
+                message,
+                "reported",
+                cue=self._word_span(u, "demnach"),
+                entity=entity,
+                confidence=0.55,
+                rule="continuation_demnach",
+            )
         mood = self.subjunctive(u.a, u.b)
         if mood == "I":
-            return self.make(message, "free_indirect", entity=entity, confidence=0.65,
-                             rule="continuation_konjunktiv_i", fine_type="IndirectFreeIndirect")
+            return self.make(
+                message,
+                "free_indirect",
+                entity=entity,
+                confidence=0.65,
+                rule="continuation_konjunktiv_i",
+                fine_type="IndirectFreeIndirect",
+            )
         if mood == "II":
-            return self.make(message, "free_indirect", entity=entity, confidence=0.45,
-                             rule="continuation_konjunktiv_ii", fine_type="FreeIndirect")
+            return self.make(
+                message,
+                "free_indirect",
+                entity=entity,
+                confidence=0.45,
+                rule="continuation_konjunktiv_ii",
+                fine_type="FreeIndirect",
+            )
         return None
 
     def _word_span(self, u: Unit, word: str) -> list[Span]:

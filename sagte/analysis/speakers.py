@@ -36,17 +36,63 @@ class Phrase:
 
 # First names that are more often German nouns or places.
 _NOT_FIRST_NAMES = frozenset(
-    "Art Mark Will Ernst Rose Golf Sky Bank Union Nord Süd West Ost Christ Frank Franken Man "
-    "Dank Bill Guy Grace Hope Faith Paris Florence Chelsea Berlin Kurt Hoffnung Sonne Ehre "
-    "Liebe Glaube Rock Pop Star Summer Winter Wolf Fuchs Kaiser König Bär Engel".split()
+    [
+        "Art",
+        "Mark",
+        "Will",
+        "Ernst",
+        "Rose",
+        "Golf",
+        "Sky",
+        "Bank",
+        "Union",
+        "Nord",
+        "Süd",
+        "West",
+        "Ost",
+        "Christ",
+        "Frank",
+        "Franken",
+        "Man",
+        "Dank",
+        "Bill",
+        "Guy",
+        "Grace",
+        "Hope",
+        "Faith",
+        "Paris",
+        "Florence",
+        "Chelsea",
+        "Berlin",
+        "Kurt",
+        "Hoffnung",
+        "Sonne",
+        "Ehre",
+        "Liebe",
+        "Glaube",
+        "Rock",
+        "Pop",
+        "Star",
+        "Summer",
+        "Winter",
+        "Wolf",
+        "Fuchs",
+        "Kaiser",
+        "König",
+        "Bär",
+        "Engel",
+    ]
 )
 
 
 def _adjective_or_determiner(word: str) -> bool:
     low = word.lower()
     return low in wordlists.DETERMINERS or (
-        word[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3
-        and low not in wordlists.ADVERBS and low not in wordlists.PREPOSITIONS
+        word[:1].islower()
+        and low.endswith(("e", "en", "er", "es", "em"))
+        and len(low) > 3
+        and low not in wordlists.ADVERBS
+        and low not in wordlists.PREPOSITIONS
     )
 
 
@@ -110,7 +156,8 @@ class People:
                 j += 1
             if j > i + 1 and not (j == i + 2 and doc.tokens[i + 1].text.isupper()):
                 first = self._descriptor_start(i)
-                role = doc.text[doc.tokens[first].start : doc.tokens[i].end]
+                role_first = first + (doc.tokens[first].text.lower() in wordlists.DETERMINERS)
+                role = doc.text[doc.tokens[role_first].start : doc.tokens[i].end]
                 return self._person(first, i + 1, j, role)
             return None
         gender = lexicon.first_name_gender(word) if _namelike(doc, i) else None
@@ -122,11 +169,7 @@ class People:
         while j < stop and j - i <= 3:
             if _namelike(doc, j):
                 j += 1
-            elif (
-                doc.tokens[j].text in _NAME_PARTICLES
-                and j + 1 < stop
-                and _namelike(doc, j + 1)
-            ):
+            elif doc.tokens[j].text in _NAME_PARTICLES and j + 1 < stop and _namelike(doc, j + 1):
                 j += 2
             else:
                 break
@@ -142,9 +185,13 @@ class People:
             prev = doc.tokens[first - 1].text
             if prev.lower() in wordlists.DETERMINERS:
                 return first - 1
-            if prev[:1].islower() and prev.endswith(("e", "en", "er", "es")) and _regular(
-                doc, first - 1
-            ) and prev not in wordlists.ADVERBS and prev.lower() not in wordlists.PREPOSITIONS:
+            if (
+                prev[:1].islower()
+                and prev.endswith(("e", "en", "er", "es"))
+                and _regular(doc, first - 1)
+                and prev not in wordlists.ADVERBS
+                and prev.lower() not in wordlists.PREPOSITIONS
+            ):
                 first -= 1
                 continue
             break
@@ -217,11 +264,16 @@ class People:
             return Phrase(i, j, "name", head=doc.tokens[j - 1].text, mention=self._mention_at[i])
         if low in wordlists.DETERMINERS:
             j = i + 1
-            while j < stop and _regular(doc, j) and doc.tokens[j].text[:1].islower() and (
-                doc.tokens[j].text.lower() not in wordlists.PREPOSITIONS
-                and doc.tokens[j].text not in wordlists.ADVERBS
-                and doc.tokens[j].text.lower() not in wordlists.NEGATIONS
-                and doc.tokens[j].text.endswith(("e", "en", "er", "es", "em"))
+            while (
+                j < stop
+                and _regular(doc, j)
+                and doc.tokens[j].text[:1].islower()
+                and (
+                    doc.tokens[j].text.lower() not in wordlists.PREPOSITIONS
+                    and doc.tokens[j].text not in wordlists.ADVERBS
+                    and doc.tokens[j].text.lower() not in wordlists.NEGATIONS
+                    and doc.tokens[j].text.endswith(("e", "en", "er", "es", "em"))
+                )
             ):
                 j += 1
             if j >= stop or not _regular(doc, j) or not doc.tokens[j].text[:1].isupper():

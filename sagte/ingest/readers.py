@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from sagte.errors import Errors, InputError
@@ -23,6 +24,9 @@ logger = logging.getLogger(__name__)
 # One article is a few kB; 10 MB is a book. Larger single files are refused
 # rather than read into memory (JSON Lines files are streamed and have no limit).
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+# Fewer words than this from a page's main content is a menu or a teaser, not an article.
+MIN_HTML_WORDS = 5
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -103,23 +107,27 @@ def read_html(data: bytes, source: str, url: str | None = None) -> RawDocument:
 
     html, encoding = decode(data, source)
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if result is None or not (result.text or "").strip():
+    page: dict[str, Any] = {}
+    if result is not None:
+        page = result if isinstance(result, dict) else result.as_dict()
+    main_text: str = page.get("text") or ""
+    if len(main_text.split()) < MIN_HTML_WORDS:
         raise InputError(Errors.S005, source)
     # trafilatura puts one paragraph on each line; our text files separate
     # paragraphs by blank lines and treat single newlines as hard wraps.
-    text = "\n\n".join(line.strip() for line in result.text.splitlines() if line.strip())
+    text = "\n\n".join(line.strip() for line in main_text.splitlines() if line.strip())
     try:
-        published = parse_date(result.date)
+        published = parse_date(page.get("date"))
     except ValueError:
         published = None
     return RawDocument(
         source=source,
         raw=text,
         format="html",
-        title=result.title,
-        url=result.url or url,
-        outlet=result.sitename or result.hostname,
-        author=result.author,
+        title=page.get("title"),
+        url=page.get("url") or url,
+        outlet=page.get("sitename") or page.get("hostname"),
+        author=page.get("author"),
         published=published,
         encoding=encoding,
     )

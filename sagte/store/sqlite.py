@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,7 +57,7 @@ class Store:
     0
     """
 
-    def __init__(self, path: str | Path = "sagte.db", readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] = "sagte.db", readonly: bool = False) -> None:
         self.path = str(path)
         self._depth = 0
         try:
@@ -150,13 +151,24 @@ class Store:
                 "body_start, text, alignment, removed, encoding, extractor) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    record.id, record.source, record.format, record.external_id, record.url,
-                    record.outlet, record.title, record.author,
+                    record.id,
+                    record.source,
+                    record.format,
+                    record.external_id,
+                    record.url,
+                    record.outlet,
+                    record.title,
+                    record.author,
                     published.value if published else None,
                     published.precision if published else None,
-                    record.language, int(analysis is not None), record.raw_text,
-                    record.body_start, record.text, json.dumps(record.alignment),
-                    json.dumps(record.removed), record.encoding,
+                    record.language,
+                    int(analysis is not None),
+                    record.raw_text,
+                    record.body_start,
+                    record.text,
+                    json.dumps(record.alignment),
+                    json.dumps(record.removed),
+                    record.encoding,
                     analysis.extractor if analysis else None,
                 ),
             )
@@ -191,7 +203,11 @@ class Store:
                 (
                     article_id,
                     entity_ids[m.entity] if m.entity is not None else None,
-                    m.start, m.end, m.kind, m.role, analysis.extractor,
+                    m.start,
+                    m.end,
+                    m.kind,
+                    m.role,
+                    analysis.extractor,
                 ),
             )
             mention_ids.setdefault((m.start, m.end), int(cur.lastrowid or 0))
@@ -201,12 +217,23 @@ class Store:
                 "frame, addressee, speaker_start, speaker_end, speaker_mention_id, speaker_id, "
                 "medium, confidence, rule, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    article_id, s.form, s.fine_type, s.start, s.end, json.dumps(s.message),
-                    json.dumps(s.cue), json.dumps(s.frame), json.dumps(s.addressee),
-                    s.speaker[0] if s.speaker else None, s.speaker[1] if s.speaker else None,
+                    article_id,
+                    s.form,
+                    s.fine_type,
+                    s.start,
+                    s.end,
+                    json.dumps(s.message),
+                    json.dumps(s.cue),
+                    json.dumps(s.frame),
+                    json.dumps(s.addressee),
+                    s.speaker[0] if s.speaker else None,
+                    s.speaker[1] if s.speaker else None,
                     mention_ids.get(s.speaker) if s.speaker else None,
                     entity_ids[s.speaker_entity] if s.speaker_entity is not None else None,
-                    s.medium, s.confidence, s.rule, analysis.extractor,
+                    s.medium,
+                    s.confidence,
+                    s.rule,
+                    analysis.extractor,
                 ),
             )
 
@@ -313,7 +340,9 @@ def _statement_dict(row: sqlite3.Row, text: str) -> dict[str, Any]:
     message = [tuple(span) for span in json.loads(row["message"])]
     cue = [tuple(span) for span in json.loads(row["cue"])]
     mention = (
-        text[row["speaker_start"] : row["speaker_end"]] if row["speaker_start"] is not None else None
+        text[row["speaker_start"] : row["speaker_end"]]
+        if row["speaker_start"] is not None
+        else None
     )
     return {
         "id": row["id"],

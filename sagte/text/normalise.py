@@ -169,7 +169,7 @@ def normalise(raw: str, body_start: int = 0) -> Normalised:
             if i:
                 prev_end = lines[i - 1][1]
                 # A hyphen at a wrap joins a split compound ("Nato-\nStaaten").
-                if not raw[prev_end - 1 : prev_end] == "-":
+                if raw[prev_end - 1 : prev_end] != "-":
                     builder.insert(" ", prev_end)
             builder.copy(raw, start, end)
         spans.append((para_start, builder.length))

@@ -17,7 +17,7 @@ Alignment = Literal["strict", "contract", "expand"]
 _local = threading.local()
 
 
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer():
     """One SoMaJo instance per thread: building it reads its lexicons (~0.3 s)."""
     tok = getattr(_local, "somajo", None)
     if tok is None:
@@ -123,7 +123,9 @@ def segment(text: str, paragraphs: list[tuple[int, int]] | None = None) -> Doc:
         first = len(doc.tokens)
         for tok in sentence:
             start, end = tok.character_offset
-            doc.tokens.append(Token(doc, len(doc.tokens), offset + start, offset + end, tok.token_class))
+            doc.tokens.append(
+                Token(doc, len(doc.tokens), offset + start, offset + end, tok.token_class)
+            )
         if len(doc.tokens) > first:
             doc.sentences.append(
                 Sentence(
@@ -141,7 +143,7 @@ def segment(text: str, paragraphs: list[tuple[int, int]] | None = None) -> Doc:
     return doc
 
 
-def _iter_sentences(chunks: list[str]):  # type: ignore[no-untyped-def]
+def _iter_sentences(chunks: list[str]):
     """Yield (paragraph index, SoMaJo sentence) pairs."""
     tokenizer = _tokenizer()
     for p, chunk in enumerate(chunks):

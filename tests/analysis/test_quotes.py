@@ -1,0 +1,151 @@
+"""Statement extraction on German sentences written for these tests.
+
+Each case: the text, then the expected statements as (form, speaker, start of message).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import sagte
+
+
+def found(text: str) -> list[tuple[str, str | None, str]]:
+    return [(s.form, s.speaker, s.text) for s in sagte.extract(text)]
+
+
+CASES = [
+    pytest.param(
+        "„Wir bauen die Brücke bis 2026 neu“, sagte Verkehrsministerin Anna Keller am Montag.",
+        [("direct", "Anna Keller", "Wir bauen die Brücke bis 2026 neu")],
+        id="direct-trailing-cue-title-name",
+    ),
+    pytest.param(
+        "Bürgermeister Tobias Brandt eröffnete die Sitzung. »Das Geld ist da«, sagte der "
+        "Bürgermeister. »Jetzt müssen wir handeln.«",
+        [
+            ("direct", "Tobias Brandt", "Das Geld ist da"),
+            ("direct", "Tobias Brandt", "Jetzt müssen wir handeln."),
+        ],
+        id="guillemets-descriptor-and-continuation",
+    ),
+    pytest.param(
+        "Die Polizei sperrte die Straße. Der Verkehr werde umgeleitet, teilte die Polizei mit.",
+        [("indirect", "Polizei", "Der Verkehr werde umgeleitet")],
+        id="separable-cue-teilte-mit",
+    ),
+    pytest.param(
+        "Finanzminister Lars Berger machte deutlich, dass es keine neuen Schulden geben werde.",
+        [("indirect", "Lars Berger", "dass es keine neuen Schulden geben werde")],
+        id="dass-clause-subject-first",
+    ),
+    pytest.param(
+        "Die Ärztin Maria Lehmann warnte, die Wartezeiten würden „weiter steigen“.",
+        [("mixed", "Maria Lehmann", "die Wartezeiten würden „weiter steigen“")],
+        id="mixed-leading-frame",
+    ),
+    pytest.param(
+        "Nach Angaben von Innenminister Peter Roth wurden 40 Menschen verletzt.",
+        [("reported", "Peter Roth", "Nach Angaben von Innenminister Peter Roth wurden 40")],
+        id="non-verb-cue-nach-angaben",
+    ),
+    pytest.param(
+        "Laut Feuerwehrsprecher Jonas Weber brach das Feuer im Keller aus.",
+        [("reported", "Jonas Weber", "Laut Feuerwehrsprecher Jonas Weber brach")],
+        id="non-verb-cue-laut",
+    ),
+    pytest.param(
+        "Trainerin Julia Hoffmann lobte ihre Mannschaft. «Wir haben heute alles gegeben», sagte "
+        "sie nach dem Spiel.",
+        [
+            ("reported", "Julia Hoffmann", "Trainerin Julia Hoffmann lobte ihre Mannschaft"),
+            ("direct", "Julia Hoffmann", "Wir haben heute alles gegeben"),
+        ],
+        id="pronoun-sie-swiss-quotes",
+    ),
+    pytest.param(
+        "„Wir sind vorbereitet“, sagte Stefan Meier, „aber die Lage bleibt ernst.“",
+        [("direct", "Stefan Meier", "Wir sind vorbereitet … aber die Lage bleibt ernst.")],
+        id="split-quote",
+    ),
+    pytest.param(
+        "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Es gebe "
+        "kaum noch Zeit für Verhandlungen.",
+        [
+            ("indirect", "Karl Vogt", "Die Reform komme zu spät"),
+            ("free_indirect", "Karl Vogt", "Es gebe kaum noch Zeit"),
+        ],
+        id="konjunktiv-continuation",
+    ),
+    pytest.param(
+        "Hunderte Häuser sind ohne Strom. Das gab Energieministerin Eva Brunner in Kiel bekannt.",
+        [("reported", "Eva Brunner", "Hunderte Häuser sind ohne Strom")],
+        id="anaphoric-das-gab-bekannt",
+    ),
+    pytest.param(
+        "Ein Sprecher des Innenministeriums sagte, man prüfe den Vorfall.",
+        [("indirect", "Ein Sprecher des Innenministeriums", "man prüfe den Vorfall")],
+        id="unnamed-descriptor-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = found(text)
+    assert len(got) == len(expected), got
+    for (form, speaker, message), (g_form, g_speaker, g_text) in zip(expected, got, strict=True):
+        assert (g_form, g_speaker) == (form, speaker), got
+        assert g_text.startswith(message), got
+
+
+NOT_STATEMENTS = [
+    pytest.param(
+        "Ob die Nato eingreifen werde, sagte Stoltenberg nicht. Die Frage blieb offen.",
+        id="negated-speech",
+    ),
+    pytest.param(
+        "Das berichtete der „Spiegel“ über die „Nord Stream 2“-Pipeline.", id="scare-quotes"
+    ),
+    pytest.param("Die Brücke wird im Mai gesperrt. Der Verkehr wird umgeleitet.", id="no-speech"),
+    pytest.param("„Es ist vorbei“\n\nDie Saison endet im Mai.", id="headline-quote"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_quotes_not_statements(text: str) -> None:
+    assert found(text) == []
+
+
+def test_quotes_negation_breaks_the_continuation_chain() -> None:
+    text = (
+        "Die Lage sei ernst, sagte Ministerin Ute Kranz. Wann gehandelt werde, sagte Kranz nicht. "
+        "Es gebe dafür noch keinen Termin."
+    )
+    got = found(text)
+    assert [g[0] for g in got] == ["indirect"]
+
+
+def test_quotes_pronoun_goes_to_the_nearest_person() -> None:
+    text = (
+        "Kanzler Otto Krüger traf Präsidentin Lena Sauer in Paris. Danach trat Sauer vor die "
+        "Presse. „Wir sind uns einig“, sagte sie."
+    )
+    assert found(text) == [("direct", "Lena Sauer", "Wir sind uns einig")]
+
+
+def test_quotes_two_people_with_one_surname_stay_two() -> None:
+    text = (
+        "Anna Müller und Peter Müller leiten den Verein. „Wir wachsen“, sagte Anna Müller. "
+        "„Wir brauchen mehr Platz“, sagte Peter Müller."
+    )
+    assert [g[1] for g in found(text)] == ["Anna Müller", "Peter Müller"]
+
+
+def test_quotes_offsets_and_provenance() -> None:
+    text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
+    (s,) = sagte.extract(text)
+    assert text[s.start : s.end] == "Wir bleiben"
+    assert s.extractor == "sagte.quotes.rules.v1"
+    assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
+    assert 0 < s.confidence <= 1
