@@ -60,6 +60,8 @@ def cue_verbs() -> dict[str, tuple[Cue, ...]]:
             nonfinite = [participle, words[-1]]
         for word in finite:
             table.setdefault(word, []).append(Cue(lemma, medium, kind, particle or None, True))
+            if particle and "_" not in lemma:  # verb-final clauses: "wie die Polizei mitteilte"
+                table.setdefault(particle + word, []).append(Cue(lemma, medium, kind, None, True))
         for word in nonfinite:
             # A separable verb's participle and infinitive are written as one word.
             joined = (particle + word) if particle and "_" not in lemma else word
@@ -84,14 +86,14 @@ def cue_phrases() -> tuple[CuePhrase, ...]:
 
 
 def _with_feminine(words: list[str]) -> frozenset[str]:
+    """Add feminine and inflected forms: Experte → Expertin(nen), Präsident → Präsidentin."""
     out = set()
     for word in words:
         out.add(word)
-        if word.endswith(("er", "ent", "ant", "at", "or", "eur", "ist", "oge", "ef", "är", "it")):
-            stem = word[:-1] if word.endswith("e") else word
-            out.update({stem + "in", stem + "innen"})
-        if word.endswith("e"):
-            out.update({word + "n", word + "r"})
+        if word.endswith("e"):  # Experte, Geologe, Kollege
+            out.update({word + "n", word + "r", word[:-1] + "in", word[:-1] + "innen"})
+        elif word.endswith(("er", "ent", "ant", "at", "or", "eur", "ist", "ef", "är", "it", "ier")):
+            out.update({word + "in", word + "innen"})
     return frozenset(out)
 
 
@@ -118,7 +120,16 @@ def is_role(word: str) -> bool:
 
 
 def feminine(word: str) -> bool:
-    return word.endswith(("in", "innen")) and not word.endswith(("Kardinal",))
+    return word.endswith(("in", "innen")) and word not in _NOT_FEMININE
+
+
+_NOT_FEMININE = frozenset({"Kardinal", "Berlin", "Putin", "Benjamin", "Martin", "Kevin"})
+_AGE = re.compile(r"^\d{1,3}-Jährige[nr]?$")
+
+
+def is_age_descriptor(word: str) -> bool:
+    """"der 29-Jährige": a person described by age."""
+    return bool(_AGE.match(word))
 
 
 @cache

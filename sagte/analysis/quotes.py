@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sagte.analysis import lexicon, wordlists
+from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
 from sagte.analysis.marks import QuoteSpan, find_quotes
 from sagte.analysis.model import Analysis, Span, Statement
@@ -187,7 +187,27 @@ class _Extractor:
                 return "I"
             if word in wordlists.SUBJUNCTIVE_II:
                 found = "II"
+        if found is None and mood.available() and self._konjunktiv_by_tagger(i, j):
+            return "I"
         return found
+
+    def _konjunktiv_by_tagger(self, i: int, j: int) -> bool:
+        """A finite full verb whose form is its stem + e: "kaufe", "lege", "genieße".
+
+        Outside first-person speech (excluded: quotations and clauses with "ich"),
+        that form is Konjunktiv I. HanTa tags the unit only when the word lists found
+        no mood, so most units are never tagged.
+        """
+        words = [self.tok(k) for k in range(i, j)]
+        if any(w.lower() == "ich" for k, w in zip(range(i, j), words, strict=True) if not self.quoted[k]):
+            return False
+        for k, (word, lemma, tag) in zip(range(i, j), mood.tag(words), strict=True):
+            if self.quoted[k] or not tag.startswith(("VV(FIN)", "VA(FIN)", "VM(FIN)")):
+                continue
+            low = word.lower()
+            if low.endswith("e") and lemma.endswith(("en", "ln", "rn")) and low == lemma[:-1].lower():
+                return True
+        return False
 
     def _konjunktiv_by_position(self, k: int, i: int, j: int) -> bool:
         """A verb in -e next to a third-person subject: "Man fühle sich", "habe er"."""
@@ -256,12 +276,20 @@ class _Extractor:
 
     # -- patterns ----------------------------------------------------------
     def trailing_frame(self, u: Unit) -> Statement | str | None:
-        """„…“, sagte der Norweger. | …, so Stoltenberg. | …, heißt es."""
+        """„…“, sagte der Norweger. | …, so Stoltenberg. | …, heißt es. | …, wie X mitteilte."""
+        lead = self.people.phrase_at(u.a, u.b)
         for k in range(u.a + 1, u.b - 1):
             if self.tok(k) != "," or self.quoted[k]:
                 continue
+            if lead is not None and lead.last > k:
+                continue  # the comma of an apposition: "Der Chef, Jürgen Haas, warf …"
             c = k + 1
             word = self.low(c)
+            if word == "wie":
+                st = self._wie_frame(u, u.a, k, c + 1, None)
+                if st is not None:
+                    return st
+                continue
             if word in ("heißt", "hieß") and c + 1 < u.b and self.low(c + 1) == "es":
                 form, message = self.classify(u.a, k)
                 if message:
@@ -323,6 +351,27 @@ class _Extractor:
                 )
         return None
 
+    def _wie_frame(
+        self, u: Unit, msg_a: int, msg_b: int, np_at: int, clause_end: int | None
+    ) -> Statement | None:
+        """", wie die Polizei mitteilte" / "Wie die Polizei mitteilte, …": verb-final frame."""
+        phrase = self.people.phrase_at(np_at, u.b)
+        if phrase is None or phrase.kind == "other" and not self.tok(np_at)[:1].isupper():
+            return None
+        end = clause_end if clause_end is not None else u.b
+        for c in range(phrase.last, end):
+            if self.tok(c) in {",", ".", ";"} and not self.quoted[c]:
+                break
+            for cue in self.cues(c):
+                if cue.kind != "frame":
+                    continue
+                form, message = self.classify(msg_a, msg_b)
+                if not message:
+                    return None
+                return self.make(message, form, cue=[self.span(c, c + 1)], speaker=phrase,
+                                 medium=cue.medium, confidence=0.8, rule="wie_frame")
+        return None
+
     def split_quote_tail(self, j: int, stop: int) -> list[Span]:
         """The second half of a split quotation: „A“, sagte er, „B.“"""
         for k in range(j, stop - 1):
@@ -336,6 +385,12 @@ class _Extractor:
 
     def leading_frame(self, u: Unit) -> Statement | str | None:
         """Stoltenberg machte deutlich, dass … | Er warnte, … | X hatte erklärt, dass …"""
+        if self.low(u.a) == "wie":
+            comma = next((k for k in range(u.a + 2, u.b) if self.tok(k) == "," and not self.quoted[k]), None)
+            if comma is not None and comma + 1 < u.b:
+                st = self._wie_frame(u, comma + 1, u.b, u.a + 1, comma)
+                if st is not None:
+                    return st
         limit = min(u.b, u.a + 14)
         for c in range(u.a, limit):
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
@@ -555,10 +610,23 @@ class _Extractor:
                 )
         return None
 
-    def continuation(self, u: Unit, last: Statement, distance: int) -> Statement | None:
-        """A statement without its own cue that continues the previous one."""
+    def continuation(
+        self, u: Unit, last: Statement, distance: int, same_paragraph: bool, bridged: bool
+    ) -> Statement | str | None:
+        """A statement without its own cue that continues the previous one.
+
+        Returns "bridge" for a Konjunktiv II sentence that opens a new paragraph: not
+        attributed (it is as often the writer's own hedge), but a Konjunktiv I
+        sentence right after it still continues the statement before.
+        """
         if u.heading:
             return None
+        # A sentence that opens with another person is about that person, unless it
+        # is in Konjunktiv I, which marks it as still reported ("Delling genieße …").
+        if self._other_subject(u, last.speaker_entity) and self.subjunctive(u.a, u.b) != "I":
+            return None
+        if bridged and distance == 2:
+            distance = 1
         entity = last.speaker_entity
         if distance > 1:
             if distance == 2 and any(self.low(k) == "demnach" for k in range(u.a, u.b)):
@@ -606,6 +674,8 @@ class _Extractor:
                 rule="continuation_konjunktiv_i",
                 fine_type="IndirectFreeIndirect",
             )
+        if mood == "II" and not same_paragraph:
+            return "bridge"
         if mood == "II":
             return self.make(
                 message,
@@ -617,6 +687,16 @@ class _Extractor:
             )
         return None
 
+    def _other_subject(self, u: Unit, speaker: int | None) -> bool:
+        """The unit opens with a person other than the speaker ("Wollny trat … entgegen")."""
+        for k in range(u.a, min(u.b, u.a + 6)):
+            if self.quoted[k]:
+                continue
+            entity = self.people.person_at(k)
+            if entity is not None and entity != speaker and self.people.entities[entity].kind == "PER":
+                return True
+        return False
+
     def _word_span(self, u: Unit, word: str) -> list[Span]:
         return [self.span(k, k + 1) for k in range(u.a, u.b) if self.low(k) == word][:1]
 
@@ -626,9 +706,11 @@ class _Extractor:
         units = self._units()
         last: Statement | None = None
         last_unit = -10
+        bridge_unit = -10
         patterns: list[Callable[[Unit], Statement | str | None]] = [
             self.trailing_frame,
             self.leading_frame,
+            self.cue_phrase,
         ]
         for u in units:
             result: Statement | str | None = None
@@ -637,12 +719,19 @@ class _Extractor:
                 if result is not None:
                     break
             if result is None:
-                result = self.cue_phrase(u)
-            if result is None:
                 prev = units[u.index - 1] if u.index else None
                 result = self.anaphoric_report(u, prev)
             if result is None and last is not None:
-                result = self.continuation(u, last, u.index - last_unit)
+                same_paragraph = (
+                    self.doc.sentences[units[last_unit].first].paragraph
+                    == self.doc.sentences[u.first].paragraph
+                )
+                result = self.continuation(
+                    u, last, u.index - last_unit, same_paragraph, bridge_unit == u.index - 1
+                )
+                if result == "bridge":
+                    bridge_unit = u.index
+                    continue
             if result is None:
                 result = self.reported(u)
             if result == "negated" or u.heading:

@@ -20,6 +20,9 @@ from sagte.text import Doc
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
 _GENITIVE_DETS = frozenset({"des", "der"})
+# A definite role descriptor without a matching role ("der SPD-Politiker") refers to
+# a person named at most this many sentences before.
+RECENT_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -126,6 +129,7 @@ class People:
         self._person_positions: list[tuple[int, int]] = []  # (token index, entity), sorted
         self._org_by_name: dict[str, int] = {}
         self._desc_by_name: dict[str, int] = {}
+        self._desc_by_head: dict[str, int] = {}  # "Sprecher" → "ein Sprecher des DWD"
 
     # -- names -------------------------------------------------------------
     def find_names(self) -> None:
@@ -163,7 +167,10 @@ class People:
         gender = lexicon.first_name_gender(word) if _namelike(doc, i) else None
         if gender is None or word.lower() in wordlists.PREPOSITIONS or word in _NOT_FIRST_NAMES:
             return None
-        if i > 0 and _adjective_or_determiner(doc.tokens[i - 1].text):
+        prev = doc.tokens[i - 1].text if i > 0 else ""
+        if _adjective_or_determiner(prev) and prev.lower() not in lexicon.cue_verbs() and (
+            prev.lower() not in wordlists.AUXILIARIES
+        ):
             return None  # "jegliche Art von Angriff": a noun after an adjective is no name
         j = i + 1
         while j < stop and j - i <= 3:
@@ -248,7 +255,25 @@ class People:
 
     # -- phrases -----------------------------------------------------------
     def phrase_at(self, i: int, stop: int) -> Phrase | None:
-        """The noun phrase starting at token i (a speaker candidate), or None."""
+        """The noun phrase starting at token i (a speaker candidate), or None.
+
+        An apposition with a name ("die Chefin des Verbands, Petra Lindqvist,")
+        makes the phrase a name phrase that spans both.
+        """
+        phrase = self._phrase_at(i, stop)
+        if phrase is None or phrase.kind not in ("descriptor", "other"):
+            return phrase
+        doc, j = self.doc, phrase.last
+        if j + 1 < stop and doc.tokens[j].text == "," and (j + 1) in self._mention_at:
+            inner = self._phrase_at(j + 1, stop)
+            if inner is not None and inner.kind == "name":
+                close = inner.last
+                if close >= stop or doc.tokens[close].text in {",", ".", ":"}:
+                    last = close + 1 if close < stop and doc.tokens[close].text == "," else close
+                    return Phrase(i, last, "name", inner.head, phrase.definite, inner.mention)
+        return phrase
+
+    def _phrase_at(self, i: int, stop: int) -> Phrase | None:
         doc = self.doc
         if i >= stop or not _regular(doc, i):
             return None
@@ -257,53 +282,65 @@ class People:
         if low in ("er", "sie"):
             return Phrase(i, i + 1, "pronoun", head=low)
         if i in self._mention_at:
-            mention = self.mentions[self._mention_at[i]]
-            j = i
-            while j < stop and doc.tokens[j].start < mention.end:
-                j += 1
-            return Phrase(i, j, "name", head=doc.tokens[j - 1].text, mention=self._mention_at[i])
+            return self._mention_phrase(i, stop)
         if low in wordlists.DETERMINERS:
             j = i + 1
-            while (
-                j < stop
-                and _regular(doc, j)
-                and doc.tokens[j].text[:1].islower()
-                and (
-                    doc.tokens[j].text.lower() not in wordlists.PREPOSITIONS
-                    and doc.tokens[j].text not in wordlists.ADVERBS
-                    and doc.tokens[j].text.lower() not in wordlists.NEGATIONS
-                    and doc.tokens[j].text.endswith(("e", "en", "er", "es", "em"))
-                )
-            ):
+            while j < stop and _regular(doc, j) and _adjective_or_determiner(doc.tokens[j].text):
                 j += 1
-            if j >= stop or not _regular(doc, j) or not doc.tokens[j].text[:1].isupper():
+            if j >= stop or not _regular(doc, j):
+                return None
+            if lexicon.is_age_descriptor(doc.tokens[j].text):  # "der 29-Jährige"
+                return Phrase(i, j + 1, "descriptor", doc.tokens[j].text, low in wordlists.DEFINITE)
+            if not doc.tokens[j].text[:1].isupper():
                 return None
             if j in self._mention_at:  # "der ukrainische Präsident Wolodymyr Selenskyj"
-                inner = self.phrase_at(j, stop)
-                if inner is not None:
-                    return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
+                inner = self._mention_phrase(j, stop)
+                return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
             head = doc.tokens[j].text
-            j += 1
+            j = self._proper_tail(j + 1, stop)
+            if j in self._mention_at:  # "die Ärztin Maria Lehmann"
+                inner = self._mention_phrase(j, stop)
+                return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
             j = self._genitive(j, stop)
             return Phrase(i, j, "descriptor", head=head, definite=low in wordlists.DEFINITE)
         if word[:1].isupper() and word not in wordlists.NOT_NAMES and low not in wordlists.ADVERBS:
             j = i + 1
-            while j < stop and _namelike(doc, j) and j - i < 4:
+            while j < stop and j - i < 4 and (_namelike(doc, j) or doc.tokens[j].text.isupper()):
+                if j in self._mention_at:  # "Verdi-Verhandlungsführer Markus Ohlendorf"
+                    inner = self._mention_phrase(j, stop)
+                    return Phrase(i, inner.last, "name", inner.head, False, inner.mention)
                 j += 1
             if lexicon.is_role(word):
                 return Phrase(i, self._genitive(j, stop), "descriptor", head=word)
             return Phrase(i, j, "other", head=doc.tokens[j - 1].text)
         return None
 
+    def _mention_phrase(self, i: int, stop: int) -> Phrase:
+        doc = self.doc
+        mention = self.mentions[self._mention_at[i]]
+        j = i
+        while j < stop and doc.tokens[j].start < mention.end:
+            j += 1
+        return Phrase(i, j, "name", head=doc.tokens[j - 1].text, mention=self._mention_at[i])
+
+    def _proper_tail(self, j: int, stop: int) -> int:
+        """Capitalised words after a head: "die Kölner Verkehrs-Betriebe AG"."""
+        doc, k = self.doc, j
+        while k < stop and k - j < 3 and _regular(doc, k) and doc.tokens[k].text[:1].isupper() and (
+            doc.tokens[k].text not in wordlists.NOT_NAMES and k not in self._mention_at
+        ):
+            k += 1
+        return k
+
     def _genitive(self, j: int, stop: int) -> int:
-        """Extend over a genitive attribute: "ein Sprecher des Innenministeriums"."""
+        """Extend over a genitive attribute: "ein Sprecher des Deutschen Wetterdienstes"."""
         doc = self.doc
         if j < stop and doc.tokens[j].text in _GENITIVE_DETS:
             k = j + 1
-            while k < stop and doc.tokens[k].text[:1].islower() and _regular(doc, k):
+            while k < stop and _regular(doc, k) and _adjective_or_determiner(doc.tokens[k].text):
                 k += 1
             if k < stop and doc.tokens[k].text[:1].isupper() and _regular(doc, k):
-                return k + 1
+                return self._proper_tail(k + 1, stop)
         return j
 
     # -- resolution --------------------------------------------------------
@@ -311,8 +348,7 @@ class People:
         """The entity a speaker phrase refers to; registers the phrase as a mention."""
         doc = self.doc
         if phrase.mention is not None:
-            entity = self.mentions[phrase.mention].entity
-            return entity
+            return self.mentions[phrase.mention].entity
         if phrase.kind == "pronoun":
             gender = "f" if phrase.head == "sie" else "m"
             entity = self._nearest_person(phrase.first, gender)
@@ -321,16 +357,22 @@ class People:
             return entity
         text = doc.text[doc.tokens[phrase.first].start : doc.tokens[phrase.last - 1].end]
         if phrase.kind == "descriptor":
-            is_person = lexicon.is_role(phrase.head) or phrase.head in lexicon.demonyms()
-            if phrase.definite and is_person:
-                gender = "f" if lexicon.feminine(phrase.head) else "m"
-                entity = self._person_with_role(phrase.head, phrase.first)
-                if entity is None:
+            head = phrase.head
+            role = lexicon.is_role(head)
+            by_kind = head in lexicon.demonyms() or lexicon.is_age_descriptor(head)
+            if phrase.definite and (role or by_kind):
+                gender = "f" if lexicon.feminine(head) else "m"
+                entity = self._person_with_role(head, phrase.first) if role else None
+                if entity is None and role:
+                    entity = self._desc_by_head.get(head)
+                if entity is None and by_kind:
                     entity = self._nearest_person(phrase.first, gender)
+                if entity is None and role:  # "der SPD-Politiker": someone just named
+                    entity = self._nearest_person(phrase.first, gender, window=RECENT_SENTENCES)
                 if entity is not None:
                     self._add_mention(phrase.first, phrase.last, "descriptor", entity)
                     return entity
-            if is_person:
+            if role or by_kind:
                 return self._descriptor_entity(text, phrase)
             return self._org_entity(text, phrase)
         return self._org_entity(text, phrase)
@@ -341,6 +383,7 @@ class People:
             gender = "f" if lexicon.feminine(phrase.head) else None
             self.entities.append(Entity(text, "DESC", gender, "text" if gender else None))
             entity = self._desc_by_name[text] = len(self.entities) - 1
+        self._desc_by_head[phrase.head] = entity
         self._add_mention(phrase.first, phrase.last, "descriptor", entity)
         return entity
 
@@ -356,9 +399,21 @@ class People:
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity
 
-    def _nearest_person(self, before: int, gender: str | None) -> int | None:
+    def _nearest_person(
+        self, before: int, gender: str | None, window: int | None = None
+    ) -> int | None:
+        """The person mentioned last before token `before` who fits `gender`.
+
+        With `window`, only persons mentioned in the last `window` sentences count.
+        """
         k = bisect.bisect_left(self._person_positions, (before, -1))
-        for _, entity in reversed(self._person_positions[:k]):
+        floor = -1
+        if window is not None:
+            sentence = self.doc.sentence_of(before).i
+            floor = self.doc.sentences[max(sentence - window, 0)].first
+        for position, entity in reversed(self._person_positions[:k]):
+            if position < floor:
+                return None
             known = self.entities[entity].gender
             if gender is None or known is None or known == gender:
                 return entity
@@ -367,7 +422,8 @@ class People:
     def _person_with_role(self, head: str, before: int) -> int | None:
         k = bisect.bisect_left(self._person_positions, (before, -1))
         for _, entity in reversed(self._person_positions[:k]):
-            if any(role.split()[-1].endswith(head) for role in self.entities[entity].roles):
+            roles = self.entities[entity].roles
+            if any(r.split()[-1].casefold().endswith(head.casefold()) for r in roles):
                 return entity
         return None
 
