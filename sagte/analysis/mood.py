@@ -33,4 +33,4 @@ def tag(words: list[str]) -> list[tuple[str, str, str]]:
     if tagger is None or not words:
         return [(w, w, "") for w in words]
     with _lock:  # HanTa keeps per-call state in the tagger object
-        return [tuple(t) for t in tagger.tag_sent(words, taglevel=1)]  # type: ignore[misc]
+        return [(w, lemma, pos) for w, lemma, pos in tagger.tag_sent(words, taglevel=1)]

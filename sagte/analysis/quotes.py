@@ -199,13 +199,21 @@ class _Extractor:
         no mood, so most units are never tagged.
         """
         words = [self.tok(k) for k in range(i, j)]
-        if any(w.lower() == "ich" for k, w in zip(range(i, j), words, strict=True) if not self.quoted[k]):
+        if any(
+            w.lower() == "ich"
+            for k, w in zip(range(i, j), words, strict=True)
+            if not self.quoted[k]
+        ):
             return False
         for k, (word, lemma, tag) in zip(range(i, j), mood.tag(words), strict=True):
             if self.quoted[k] or not tag.startswith(("VV(FIN)", "VA(FIN)", "VM(FIN)")):
                 continue
             low = word.lower()
-            if low.endswith("e") and lemma.endswith(("en", "ln", "rn")) and low == lemma[:-1].lower():
+            if (
+                low.endswith("e")
+                and lemma.endswith(("en", "ln", "rn"))
+                and low == lemma[:-1].lower()
+            ):
                 return True
         return False
 
@@ -354,7 +362,7 @@ class _Extractor:
     def _wie_frame(
         self, u: Unit, msg_a: int, msg_b: int, np_at: int, clause_end: int | None
     ) -> Statement | None:
-        """", wie die Polizei mitteilte" / "Wie die Polizei mitteilte, …": verb-final frame."""
+        """ ", wie die Polizei mitteilte" / "Wie die Polizei mitteilte, …": verb-final frame."""
         phrase = self.people.phrase_at(np_at, u.b)
         if phrase is None or phrase.kind == "other" and not self.tok(np_at)[:1].isupper():
             return None
@@ -368,8 +376,15 @@ class _Extractor:
                 form, message = self.classify(msg_a, msg_b)
                 if not message:
                     return None
-                return self.make(message, form, cue=[self.span(c, c + 1)], speaker=phrase,
-                                 medium=cue.medium, confidence=0.8, rule="wie_frame")
+                return self.make(
+                    message,
+                    form,
+                    cue=[self.span(c, c + 1)],
+                    speaker=phrase,
+                    medium=cue.medium,
+                    confidence=0.8,
+                    rule="wie_frame",
+                )
         return None
 
     def split_quote_tail(self, j: int, stop: int) -> list[Span]:
@@ -386,11 +401,13 @@ class _Extractor:
     def leading_frame(self, u: Unit) -> Statement | str | None:
         """Stoltenberg machte deutlich, dass … | Er warnte, … | X hatte erklärt, dass …"""
         if self.low(u.a) == "wie":
-            comma = next((k for k in range(u.a + 2, u.b) if self.tok(k) == "," and not self.quoted[k]), None)
+            comma = next(
+                (k for k in range(u.a + 2, u.b) if self.tok(k) == "," and not self.quoted[k]), None
+            )
             if comma is not None and comma + 1 < u.b:
-                st = self._wie_frame(u, comma + 1, u.b, u.a + 1, comma)
-                if st is not None:
-                    return st
+                wie = self._wie_frame(u, comma + 1, u.b, u.a + 1, comma)
+                if wie is not None:
+                    return wie
         limit = min(u.b, u.a + 14)
         for c in range(u.a, limit):
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
@@ -693,7 +710,11 @@ class _Extractor:
             if self.quoted[k]:
                 continue
             entity = self.people.person_at(k)
-            if entity is not None and entity != speaker and self.people.entities[entity].kind == "PER":
+            if (
+                entity is not None
+                and entity != speaker
+                and self.people.entities[entity].kind == "PER"
+            ):
                 return True
         return False
 

@@ -168,8 +168,10 @@ class People:
         if gender is None or word.lower() in wordlists.PREPOSITIONS or word in _NOT_FIRST_NAMES:
             return None
         prev = doc.tokens[i - 1].text if i > 0 else ""
-        if _adjective_or_determiner(prev) and prev.lower() not in lexicon.cue_verbs() and (
-            prev.lower() not in wordlists.AUXILIARIES
+        if (
+            _adjective_or_determiner(prev)
+            and prev.lower() not in lexicon.cue_verbs()
+            and (prev.lower() not in wordlists.AUXILIARIES)
         ):
             return None  # "jegliche Art von Angriff": a noun after an adjective is no name
         j = i + 1
@@ -326,8 +328,12 @@ class People:
     def _proper_tail(self, j: int, stop: int) -> int:
         """Capitalised words after a head: "die Kölner Verkehrs-Betriebe AG"."""
         doc, k = self.doc, j
-        while k < stop and k - j < 3 and _regular(doc, k) and doc.tokens[k].text[:1].isupper() and (
-            doc.tokens[k].text not in wordlists.NOT_NAMES and k not in self._mention_at
+        while (
+            k < stop
+            and k - j < 3
+            and _regular(doc, k)
+            and doc.tokens[k].text[:1].isupper()
+            and (doc.tokens[k].text not in wordlists.NOT_NAMES and k not in self._mention_at)
         ):
             k += 1
         return k

@@ -1,0 +1,224 @@
+"""Benchmark statement extraction on the German news quotation dataset.
+
+Prints
+- speed: articles/s and peak memory for extracting `--articles` articles of about
+  `--words` words each (built in memory by cycling the dataset's paragraphs);
+- quality: Message/Roles/Joint scores (`sagte.eval.quotes`) on the validation
+  fold (fold 0 of a 5-fold split by a hash of `documentName`), on every document,
+  and per fold. The extractor is rule-based and not trained on any fold, so the
+  score over all documents is as fair as the validation fold's, only less noisy.
+
+Usage:
+    .venv/bin/python bench/quotes.py [--data DIR] [--articles 1000] [--words 500] [--json]
+
+The data defaults to ../shared/data/quotes-de-train beside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-de-train"
+
+
+def _peak_rss_mb() -> float:
+    """The process's peak resident set size so far, in MB (Linux reports KB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _paragraphs(data: Path) -> list[str]:
+    from sagte.eval.quotes import document_files
+
+    out = []
+    for path in document_files(data):
+        text = json.loads(path.read_text("utf-8")).get("originalText", "")
+        out += [p.strip() for p in text.split("\n\n") if p.strip()]
+    return out
+
+
+def synthetic_articles(paragraphs: list[str], count: int, words: int) -> Iterator[str]:
+    """`count` articles of at least `words` words, made of consecutive paragraphs, cycling."""
+    k = 0
+    for _ in range(count):
+        parts: list[str] = []
+        n = 0
+        while n < words:
+            paragraph = paragraphs[k % len(paragraphs)]
+            parts.append(paragraph)
+            n += len(paragraph.split())
+            k += 1
+        yield "\n\n".join(parts)
+
+
+def speed(data: Path, count: int, words: int, traced: int) -> dict[str, Any]:
+    """Throughput and memory of `sagte.api.analyse_text` on synthetic articles."""
+    from sagte.api import analyse_text
+
+    articles = list(synthetic_articles(_paragraphs(data), count, words))
+    gc.collect()
+    started = time.perf_counter()
+    analyse_text(articles[0])  # loads the tokeniser and the lexicons
+    warmup = time.perf_counter() - started
+    rss_before = _peak_rss_mb()
+    statements = 0
+    times = []
+    started = time.perf_counter()
+    for text in articles:
+        t0 = time.perf_counter()
+        statements += len(analyse_text(text).statements)
+        times.append(time.perf_counter() - t0)
+    elapsed = time.perf_counter() - started
+    rss_after = _peak_rss_mb()
+    tracemalloc.start()
+    for text in articles[:traced]:
+        analyse_text(text)
+    _, heap_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    total_words = sum(len(a.split()) for a in articles)
+    times.sort()
+    return {
+        "articles": len(articles),
+        "mean_words": round(total_words / len(articles)),
+        "seconds": round(elapsed, 2),
+        "articles_per_s": round(len(articles) / elapsed, 1),
+        "words_per_s": round(total_words / elapsed),
+        "ms_p50": round(1000 * times[len(times) // 2], 1),
+        "ms_p95": round(1000 * times[int(len(times) * 0.95)], 1),
+        "statements": statements,
+        "warmup_s": round(warmup, 2),
+        "peak_rss_mb_before": round(rss_before, 1),
+        "peak_rss_mb": round(rss_after, 1),
+        "traced_articles": min(traced, len(articles)),
+        "tracemalloc_peak_mb": round(heap_peak / 2**20, 1),
+    }
+
+
+def quality(data: Path) -> dict[str, Any]:
+    """Scores on the validation fold, on every document and per fold."""
+    from sagte.eval.quotes import (
+        FOLDS,
+        VALIDATION_FOLD,
+        fold_of,
+        load_documents,
+        predict_document,
+        score_documents,
+    )
+
+    started = time.perf_counter()
+    done = [(doc, predict_document(doc)) for _, doc in load_documents(data)]
+    elapsed = time.perf_counter() - started
+    folds: dict[int, list[tuple[dict[str, Any], dict[str, Any]]]] = {k: [] for k in range(FOLDS)}
+    for gold, pred in done:
+        folds[fold_of(str(gold.get("documentName", "")))].append((gold, pred))
+    per_fold = {k: score_documents(v) for k, v in folds.items()}
+    joint = [s["joint"]["f1"] or 0.0 for s in per_fold.values()]
+    message = [s["message"]["f1"] or 0.0 for s in per_fold.values()]
+    return {
+        "seconds": round(elapsed, 2),
+        "validation": per_fold[VALIDATION_FOLD],
+        "all": score_documents(done),
+        "folds": {
+            k: {
+                "documents": s["documents"],
+                "message_f1": s["message"]["f1"],
+                "roles_f1": s["roles"]["f1"],
+                "joint_f1": s["joint"]["f1"],
+            }
+            for k, s in per_fold.items()
+        },
+        "fold_mean": {
+            "message_f1": round(statistics.mean(message), 4),
+            "joint_f1": round(statistics.mean(joint), 4),
+            "joint_f1_sd": round(statistics.stdev(joint), 4) if len(joint) > 1 else 0.0,
+        },
+    }
+
+
+def _line(label: str, scores: dict[str, Any]) -> str:
+    def pct(v: float | None) -> str:
+        return "  -  " if v is None else f"{100 * v:5.1f}"
+
+    cells = "  ".join(
+        f"{key} P {pct(scores[key]['precision'])} R {pct(scores[key]['recall'])} "
+        f"F1 {pct(scores[key]['f1'])}"
+        for key in ("message", "roles", "joint")
+    )
+    return f"{label:<22} ({scores['documents']:>3} docs)  {cells}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dataset directory")
+    parser.add_argument("--articles", type=int, default=1000, help="synthetic articles to time")
+    parser.add_argument("--words", type=int, default=500, help="words per synthetic article")
+    parser.add_argument(
+        "--traced",
+        type=int,
+        default=100,
+        help="articles re-run under tracemalloc for the heap peak",
+    )
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        parser.error(f"no dataset at {args.data} (use --data DIR)")
+    result: dict[str, Any] = {"data": str(args.data)}
+    # speed first, so that the peak RSS is not the dataset's parsed JSON
+    if not args.skip_speed:
+        result["speed"] = speed(args.data, args.articles, args.words, args.traced)
+    if not args.skip_quality:
+        result["quality"] = quality(args.data)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    if "speed" in result:
+        s = result["speed"]
+        print(
+            f"speed: {s['articles']} articles of ~{s['mean_words']} words in {s['seconds']} s: "
+            f"{s['articles_per_s']} articles/s, {s['words_per_s']} words/s "
+            f"(p50 {s['ms_p50']} ms, p95 {s['ms_p95']} ms; warm-up {s['warmup_s']} s; "
+            f"{s['statements']} statements)"
+        )
+        print(
+            f"memory: peak RSS {s['peak_rss_mb']} MB (after warm-up {s['peak_rss_mb_before']} MB); "
+            f"Python heap peak {s['tracemalloc_peak_mb']} MB over {s['traced_articles']} articles "
+            "(tracemalloc)"
+        )
+    if "quality" in result:
+        q = result["quality"]
+        print(f"quality ({q['seconds']} s to predict every document):")
+        print(_line("validation (fold 0)", q["validation"]))
+        print(_line("all documents", q["all"]))
+        for k, f in q["folds"].items():
+            print(
+                f"  fold {k}: {f['documents']:>3} docs  message F1 {100 * (f['message_f1'] or 0):5.1f}"
+                f"  roles F1 {100 * (f['roles_f1'] or 0):5.1f}  joint F1 {100 * (f['joint_f1'] or 0):5.1f}"
+            )
+        m = q["fold_mean"]
+        print(
+            f"  mean over folds: message F1 {100 * m['message_f1']:.1f}, joint F1 "
+            f"{100 * m['joint_f1']:.1f} ± {100 * m['joint_f1_sd']:.1f}"
+        )
+        a = q["all"]
+        print(
+            f"  type agreement {a['type_agreement']}, medium agreement {a['medium_agreement']} "
+            f"over {a['pairs']} pairs"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

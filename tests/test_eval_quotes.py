@@ -1,0 +1,356 @@
+"""The quotation-attribution scorer and prediction writer, on synthetic documents.
+
+Every text here is written for these tests; nothing is read from the dataset.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sagte.analysis.model import Analysis, Statement
+from sagte.eval.quotes import (
+    ROLES,
+    align_tokens,
+    document_from_analysis,
+    evaluate,
+    fold_of,
+    format_report,
+    medium_name,
+    pair_statements,
+    predict_document,
+    score_documents,
+    token_offsets,
+)
+from sagte.text import normalise
+
+TEXT = (
+    "Die Bürgermeisterin Anna Keller sagte am Montag: „Die Brücke wird im Mai fertig.“ "
+    "Der Stadtrat erklärte, dass die Kosten gestiegen seien. "
+    "Nach Angaben der Verwaltung fehlen noch zwei Gutachten."
+)
+
+
+def make_doc(text: str, name: str = "1 - Testartikel (2024-01-01)") -> dict[str, Any]:
+    """A document in the dataset's format, tokenised by a simple regular expression."""
+    tokens = [
+        {
+            "id": i,
+            "text": m.group(),
+            "charBegin": m.start(),
+            "charEnd": m.end(),
+            "sentence": 1,
+            "word": i + 1,
+        }
+        for i, m in enumerate(re.finditer(r"\w+|[^\w\s]", text))
+    ]
+    return {"documentName": name, "originalText": text, "tokens": tokens, "annotations": []}
+
+
+def ids(doc: dict[str, Any], phrase: str, nth: int = 0) -> list[int]:
+    """Token ids covered by the `nth` occurrence of `phrase` in the document."""
+    starts = [m.start() for m in re.finditer(re.escape(phrase), doc["originalText"])]
+    start = starts[nth]
+    end = start + len(phrase)
+    return [t["id"] for t in doc["tokens"] if t["charBegin"] < end and t["charEnd"] > start]
+
+
+def role(token_ids: list[int]) -> dict[str, Any]:
+    return {"spans": [], "text": "", "tokenIds": list(token_ids)}
+
+
+def ann(
+    quote: list[int],
+    type_: str = "Indirect",
+    medium: str = "Speech",
+    **roles: list[int],
+) -> dict[str, Any]:
+    out: dict[str, Any] = {r: role(roles.get(r, [])) for r in ROLES}
+    out["quote"] = role(quote)
+    out["type"] = type_
+    out["medium"] = medium
+    return out
+
+
+def gold_doc() -> dict[str, Any]:
+    doc = make_doc(TEXT)
+    doc["annotations"] = [
+        ann(
+            ids(doc, "Die Brücke wird im Mai fertig."),
+            "Direct",
+            speaker=ids(doc, "Die Bürgermeisterin Anna Keller"),
+            cue=ids(doc, "sagte"),
+            frame=ids(doc, "sagte am Montag:"),
+        ),
+        ann(
+            ids(doc, "dass die Kosten gestiegen seien"),
+            "Indirect",
+            speaker=ids(doc, "Der Stadtrat"),
+            cue=ids(doc, "erklärte"),
+            frame=ids(doc, "Der Stadtrat erklärte,"),
+        ),
+        ann(
+            ids(doc, "fehlen noch zwei Gutachten"),
+            "Indirect",
+            "SW",
+            speaker=ids(doc, "Angaben der Verwaltung"),
+            cue=ids(doc, "Nach"),
+            frame=ids(doc, "Nach Angaben der Verwaltung"),
+        ),
+    ]
+    return doc
+
+
+# -- scoring -------------------------------------------------------------------
+
+
+def test_perfect_prediction_scores_one() -> None:
+    gold = gold_doc()
+    pred = {"documentName": gold["documentName"], "annotations": gold["annotations"]}
+    result = score_documents([(gold, pred)])
+    for key in ("message", "roles", "joint"):
+        assert result[key]["precision"] == 1.0
+        assert result[key]["recall"] == 1.0
+        assert result[key]["f1"] == 1.0
+    assert result["pairs"] == 3
+    assert result["type_agreement"] == 1.0
+    assert result["medium_agreement"] == 1.0
+    # no addressee anywhere: the role counts for neither precision nor recall
+    assert result["per_role"]["addressee"]["precision_items"] == 0
+    assert result["per_role"]["addressee"]["f1"] is None
+
+
+def test_unpaired_prediction_lowers_precision_only() -> None:
+    gold = gold_doc()
+    extra = ann(ids(gold, "Die Bürgermeisterin Anna Keller sagte am Montag"), "Reported")
+    pred = {"annotations": [*gold["annotations"], extra]}
+    result = score_documents([(gold, pred)])
+    assert result["pairs"] == 3
+    assert result["message"]["precision"] == pytest.approx(0.75)
+    assert result["message"]["recall"] == 1.0
+    assert result["message"]["f1"] == pytest.approx(2 * 0.75 / 1.75, abs=1e-4)
+    assert result["joint"]["precision"] < 1.0
+    assert result["joint"]["recall"] == 1.0
+
+
+def test_missed_gold_lowers_recall_and_counts_by_type() -> None:
+    gold = gold_doc()
+    pred = {"annotations": gold["annotations"][:1]}
+    result = score_documents([(gold, pred)])
+    assert result["message"]["precision"] == 1.0
+    assert result["message"]["recall"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result["by_type"]["Indirect"]["gold"] == 2
+    assert result["by_type"]["Indirect"]["gold_paired"] == 0
+    assert result["by_type"]["Direct"]["gold_paired"] == 1
+
+
+def test_partial_overlap_gives_token_level_precision_and_recall() -> None:
+    gold = {"annotations": [ann(list(range(10)), speaker=[20, 21])]}
+    pred = {"annotations": [ann(list(range(5, 15)), speaker=[21, 22, 23])]}
+    result = score_documents([(gold, pred)])
+    assert result["message"]["precision"] == 0.5
+    assert result["message"]["recall"] == 0.5
+    assert result["per_role"]["speaker"]["precision"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result["per_role"]["speaker"]["recall"] == 0.5
+    # pooled joint: precision items 0.5 and 1/3, recall items 0.5 and 0.5
+    assert result["joint"]["precision"] == pytest.approx((0.5 + 1 / 3) / 2, abs=1e-4)
+
+
+def test_hungarian_pairing_beats_greedy() -> None:
+    x, y = list(range(0, 10)), list(range(10, 20))
+    a = list(range(1, 18))  # overlaps x best (F1 .67) and y (F1 .59)
+    b = [0, 1, 2]  # overlaps x only (F1 .46)
+    gold = [ann(x), ann(y)]
+    pred = [ann(a), ann(b)]
+    pairs = {(g, p) for g, p, _ in pair_statements(gold, pred)}
+    # greedy would take (x, a) and leave b unpaired; the optimum pairs both
+    assert pairs == {(1, 0), (0, 1)}
+
+
+def test_zero_overlap_is_not_a_pair() -> None:
+    pairs = pair_statements([ann([1, 2, 3], "Direct")], [ann([7, 8], "Direct")])
+    assert pairs == []
+
+
+@pytest.mark.parametrize("order", [("Direct", "Indirect"), ("Indirect", "Direct")])
+def test_type_bonus_breaks_ties(order: tuple[str, str]) -> None:
+    gold = [ann([1, 2, 3, 4], order[0]), ann([1, 2, 3, 4], order[1])]
+    pred = [ann([1, 2, 3, 4], "Indirect")]
+    ((g, p, f1),) = pair_statements(gold, pred)
+    assert gold[g]["type"] == "Indirect"
+    assert f1 == 1.0
+
+
+def test_type_bonus_does_not_beat_better_overlap() -> None:
+    gold = [ann([1, 2, 3, 4], "Direct"), ann([1, 2, 3, 9], "Indirect")]
+    pred = [ann([1, 2, 3, 4], "Indirect")]
+    ((g, _, _),) = pair_statements(gold, pred)
+    assert g == 0
+
+
+def test_medium_bonus_breaks_remaining_ties() -> None:
+    gold = [ann([5, 6], "Reported", "Writing"), ann([5, 6], "Reported", "SW")]
+    pred = [ann([5, 6], "Reported", "SW")]
+    ((g, _, _),) = pair_statements(gold, pred)
+    assert g == 1
+
+
+def test_report_renders() -> None:
+    gold = gold_doc()
+    text = format_report(score_documents([(gold, {"annotations": gold["annotations"][1:]})]))
+    assert "Message" in text and "Joint" in text and "IndirectFreeIndirect" not in text
+
+
+# -- prediction ----------------------------------------------------------------
+
+
+def test_token_offsets_aligns_string_tokens() -> None:
+    text = "„Das reicht nicht“,  sagte sie.\n\nEnde"
+    tokens = ["„", "Das", "reicht", "nicht", "“", ",", "sagte", "sie", ".", "Ende"]
+    offsets = align_tokens(text, tokens)
+    assert [text[s:e] for s, e in offsets] == tokens
+    assert token_offsets({"originalText": text, "tokens": tokens}) == offsets
+    # a token the text does not contain overlaps nothing, and alignment goes on
+    odd = align_tokens(text, ["„", "XYZ", "Das"])
+    assert odd[1][0] == odd[1][1] and text[odd[2][0] : odd[2][1]] == "Das"
+
+
+def test_writer_maps_normalised_offsets_to_raw_tokens() -> None:
+    raw = "Der  Sprecher sagte:\n„Wir prüfen\ndas  Angebot.“\n\nMehr folgt."
+    doc = make_doc(raw)
+    norm = normalise(raw)
+    text = norm.text
+    assert text != raw  # white space collapsed, wrapped lines joined
+
+    def span(phrase: str) -> tuple[int, int]:
+        start = text.index(phrase)
+        return start, start + len(phrase)
+
+    statement = Statement(
+        form="direct",
+        fine_type="Direct",
+        message=[span("Wir prüfen das Angebot.")],
+        cue=[span("sagte")],
+        frame=[span(":")],
+        speaker=span("Der Sprecher"),
+        medium="Speech",
+        rule="test",
+    )
+    analysis = Analysis(
+        text=text, statements=[statement], mentions=[], entities=[], extractor="test"
+    )
+    out = document_from_analysis(doc, analysis, norm.alignment)
+    assert out["documentName"] == doc["documentName"]
+    (a,) = out["annotations"]
+    assert set(ROLES) | {"type", "medium"} <= set(a)
+    assert a["quote"]["tokenIds"] == ids(doc, "Wir prüfen\ndas  Angebot.")
+    assert a["speaker"]["tokenIds"] == ids(doc, "Der  Sprecher")
+    assert a["cue"]["tokenIds"] == ids(doc, "sagte")
+    assert a["frame"]["tokenIds"] == ids(doc, ":")
+    assert a["addressee"] == {"spans": [], "text": "", "tokenIds": []}
+    assert a["quote"]["text"] == "Wir prüfen\ndas  Angebot."
+    (quote_span,) = a["quote"]["spans"]
+    assert raw[quote_span["charBegin"] : quote_span["charEnd"]] == "Wir prüfen\ndas  Angebot."
+    assert (a["type"], a["medium"]) == ("Direct", "Speech")
+
+
+def test_writer_splits_discontinuous_spans() -> None:
+    raw = "Die Lage sei nach Angaben der Polizei ruhig."
+    doc = make_doc(raw)
+    norm = normalise(raw)
+    statement = Statement(
+        form="indirect",
+        fine_type="Indirect",
+        message=[(0, 12), (38, 43)],
+        cue=[(13, 17)],
+        speaker=(18, 37),
+        medium="SW",
+    )
+    analysis = Analysis(
+        text=norm.text, statements=[statement], mentions=[], entities=[], extractor="test"
+    )
+    (a,) = document_from_analysis(doc, analysis, norm.alignment)["annotations"]
+    assert a["quote"]["text"] == "Die Lage sei ruhig"
+    assert [(s["begin"], s["end"]) for s in a["quote"]["spans"]] == [(0, 3), (7, 8)]
+    assert a["medium"] == "SW"
+
+
+def test_medium_names() -> None:
+    assert medium_name("Speech") == "Speech"
+    assert medium_name("S") == "Speech"
+    assert medium_name("WS") == "SW"
+    assert medium_name("TW") == "TW"
+    assert medium_name(None) == "Speech"
+    assert medium_name("unbekannt") == "Speech"
+
+
+def test_predict_document_end_to_end_ignores_gold() -> None:
+    doc = gold_doc()
+    del doc["annotations"]  # prediction must not need them
+    out = predict_document(doc)
+    assert out["documentName"] == doc["documentName"]
+    assert out["annotations"], "the extractor finds a plain „…“ quotation with a frame"
+    inside = set(ids(doc, "Die Brücke wird im Mai fertig."))
+    quotes = [set(a["quote"]["tokenIds"]) for a in out["annotations"]]
+    assert any(q and q <= inside for q in quotes)
+    for a in out["annotations"]:
+        assert set(ROLES) <= set(a)
+        assert a["type"] in {
+            "Direct",
+            "Indirect",
+            "IndirectFreeIndirect",
+            "FreeIndirect",
+            "Reported",
+        }
+        assert a["medium"] in {"Speech", "Writing", "Thought", "SW", "ST", "TW"}
+        n = len(doc["tokens"])
+        assert all(0 <= i < n for r in ROLES for i in a[r]["tokenIds"])
+
+
+def test_evaluate_writes_one_prediction_per_document(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    first = gold_doc()
+    second = make_doc("„Das ist gut“, sagte der Trainer.", "2 - Zweiter Artikel (2024-01-02)")
+    second["annotations"] = [
+        ann(
+            ids(second, "Das ist gut"),
+            "Direct",
+            speaker=ids(second, "der Trainer"),
+            cue=ids(second, "sagte"),
+        )
+    ]
+    for name, doc in (("10.json", first), ("2.json", second)):
+        (data / name).write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    (data / "README.md").write_text("not a document", "utf-8")
+    seen: list[tuple[int, int]] = []
+    result = evaluate(data, tmp_path / "preds", progress=lambda d, t: seen.append((d, t)))
+    assert sorted(p.name for p in (tmp_path / "preds").iterdir()) == ["10.json", "2.json"]
+    assert seen[-1] == (2, 2)
+    assert result["documents"] == 2 and result["gold_statements"] == 4
+    assert 0.0 < result["message"]["f1"] <= 1.0
+    saved = json.loads((tmp_path / "preds" / "2.json").read_text("utf-8"))
+    assert saved["documentName"] == second["documentName"]
+    # saved predictions score the same as the run that wrote them
+    again = score_documents(
+        (doc, json.loads((tmp_path / "preds" / name).read_text("utf-8")))
+        for name, doc in (("10.json", first), ("2.json", second))
+    )
+    assert again["joint"] == result["joint"]
+
+
+def test_evaluate_rejects_an_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        evaluate(tmp_path, progress=False)
+
+
+def test_folds_are_stable_and_spread() -> None:
+    names = [f"{i} - Artikel {i} (2005-01-01)" for i in range(500)]
+    folds = [fold_of(n) for n in names]
+    assert folds == [fold_of(n) for n in names]
+    assert set(folds) == {0, 1, 2, 3, 4}
+    assert min(folds.count(k) for k in range(5)) > 60
