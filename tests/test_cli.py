@@ -127,3 +127,28 @@ def test_cli_export_formats(runner: CliRunner, filled_db: Path, tmp_path: Path) 
 def test_cli_missing_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["statements", "--db", str(tmp_path / "nope.db")])
     assert result.exit_code == 1 and "sagte ingest" in result.output
+
+
+def test_cli_non_german_articles_are_stored_flagged_not_analysed(
+    runner: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    feed = tmp_path / "mixed.jsonl"
+    english = (
+        "The defence alliance said on Thursday that it was ready to respond to any attack. "
+        '"We are the strongest alliance in the world," the secretary general told reporters.'
+    )
+    german = (
+        "„Wir sind das stärkste Bündnis der Welt“, sagte Nato-Generalsekretär Jens Stoltenberg."
+    )
+    feed.write_text(
+        json.dumps({"id": "en", "text": english})
+        + "\n"
+        + json.dumps({"id": "de", "text": german})
+        + "\n"
+    )
+    result = runner.invoke(cli, ["ingest", str(feed), "--db", str(db_path)])
+    assert result.exit_code == 0 and "1 stored unanalysed" in result.stderr
+    listed = runner.invoke(cli, ["articles", "--db", str(db_path), "--format", "json"])
+    by_lang = {a["language"]: a for a in json.loads(listed.stdout)}
+    assert by_lang["en"]["analysed"] == 0 and by_lang["en"]["statements"] == 0
+    assert by_lang["de"]["analysed"] == 1 and by_lang["de"]["statements"] == 1
