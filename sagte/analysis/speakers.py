@@ -129,11 +129,17 @@ class People:
         self._person_positions: list[tuple[int, int]] = []  # (token index, entity), sorted
         self._org_by_name: dict[str, int] = {}
         self._desc_by_name: dict[str, int] = {}
-        self._desc_by_head: dict[str, int] = {}  # "Sprecher" → "ein Sprecher des DWD"
+        self._desc_by_head: dict[str, int] = {}
+        self._named = False  # "Sprecher" → "ein Sprecher des DWD"
 
     # -- names -------------------------------------------------------------
     def find_names(self) -> None:
-        """First pass: titled names and first-name + surname; then bare surnames."""
+        """First pass: titled names and first-name + surname; then bare surnames.
+
+        Runs once; later calls do nothing."""
+        if self._named:
+            return
+        self._named = True
         doc = self.doc
         for sentence in doc.sentences:
             i = sentence.first

@@ -38,7 +38,7 @@ debugging (how many gold statements of a type found a partner, the type
 confusion over pairs, micro token counts).
 
 Folds: `fold_of` puts each document in one of five folds by a hash of its
-`documentName`; fold 0 is the validation fold (`evaluate(..., fast=True)` scores
+`documentName`; fold 0 is the validation fold (`evaluate(..., validation_only=True)` scores
 only it). The extractor is rule-based, so every fold is unseen data for it.
 """
 
@@ -57,6 +57,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from sagte.analysis import Mode
 from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement
 from sagte.api import analyse_text
 from sagte.text import Alignment, normalise
@@ -257,7 +258,7 @@ def document_from_analysis(
     return {"documentName": doc.get("documentName", ""), "annotations": annotations}
 
 
-def predict_document(doc_json: dict[str, Any]) -> dict[str, Any]:
+def predict_document(doc_json: dict[str, Any], mode: Mode = "auto") -> dict[str, Any]:
     """Run the product on a dataset document and return its statements in the dataset format.
 
     Reads `documentName`, `originalText` and `tokens` only, never `annotations`.
@@ -267,7 +268,7 @@ def predict_document(doc_json: dict[str, Any]) -> dict[str, Any]:
     norm = normalise(raw)
     if not norm.text.strip():
         return {"documentName": doc_json.get("documentName", ""), "annotations": []}
-    analysis = analyse_text(raw)
+    analysis = analyse_text(raw, mode)
     if analysis.text != norm.text:
         raise RuntimeError(
             "sagte.api.analyse_text no longer analyses normalise(text): "
@@ -594,7 +595,8 @@ def _progress_bar(total: int) -> tuple[Callable[[int, int], None], Callable[[], 
 def evaluate(
     data_dir: str | Path,
     predictions_dir: str | Path | None = None,
-    fast: bool = False,
+    validation_only: bool = False,
+    mode: Mode = "auto",
     progress: Progress = True,
 ) -> dict[str, Any]:
     """Predict every document of `data_dir` and score the predictions against its gold.
@@ -603,13 +605,14 @@ def evaluate(
         data_dir: a directory of dataset `*.json` files.
         predictions_dir: when given, one prediction file per document is written
             there, under the input's file name.
-        fast: score only the validation fold (`fold_of(...) == VALIDATION_FOLD`).
+        validation_only: score only the validation fold (`fold_of(...) == VALIDATION_FOLD`).
+        mode: the extractor: "auto", "accurate" (neural tagger) or "fast" (rules).
         progress: True for a progress bar on stderr, False for none, or a
             callable `(done, total)`.
     Returns:
-        The scores (`QuoteScorer.result`) with `seconds`, `fast` and `data_dir`.
+        The scores (`QuoteScorer.result`) with `seconds`, `mode`, `validation_only`, `data_dir`.
     """
-    docs = list(load_documents(data_dir, VALIDATION_FOLD if fast else None))
+    docs = list(load_documents(data_dir, VALIDATION_FOLD if validation_only else None))
     out = Path(predictions_dir) if predictions_dir is not None else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -623,7 +626,7 @@ def evaluate(
     started = time.perf_counter()
     try:
         for done, (path, doc) in enumerate(docs, 1):
-            pred = predict_document(doc)
+            pred = predict_document(doc, mode)
             if out is not None:
                 (out / path.name).write_text(json.dumps(pred, ensure_ascii=False), "utf-8")
             scorer.add(doc, pred)
@@ -634,7 +637,8 @@ def evaluate(
             stop()
     result = scorer.result()
     result["seconds"] = round(time.perf_counter() - started, 2)
-    result["fast"] = fast
+    result["validation_only"] = validation_only
+    result["mode"] = mode
     result["data_dir"] = str(data_dir)
     return result
 

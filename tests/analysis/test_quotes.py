@@ -1,4 +1,4 @@
-"""Statement extraction on German sentences written for these tests.
+"""The rule-based extractor (`--fast`) on German sentences written for these tests.
 
 Each case: the text, then the expected statements as (form, speaker, start of message).
 """
@@ -11,7 +11,7 @@ import sagte
 
 
 def found(text: str) -> list[tuple[str, str | None, str]]:
-    return [(s.form, s.speaker, s.text) for s in sagte.extract(text)]
+    return [(s.form, s.speaker, s.text) for s in sagte.extract(text, mode="fast")]
 
 
 CASES = [
@@ -144,7 +144,7 @@ def test_quotes_two_people_with_one_surname_stay_two() -> None:
 
 def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
-    (s,) = sagte.extract(text)
+    (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
     assert s.extractor == "sagte.quotes.rules.v1"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"

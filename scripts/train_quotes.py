@@ -1,0 +1,203 @@
+"""Train the neural statement tagger (sagte/models/quotes-tagger-v1.pt).
+
+Reproducible: a fixed seed, the dataset's training split as given in
+../shared/data/quotes-de-train (CC BY-NC-SA 4.0: the trained file inherits that
+licence), split into five folds by a hash of each `documentName`
+(`sagte.eval.quotes.fold_of`). By default folds 1-4 train and fold 0 validates.
+
+    python scripts/train_quotes.py [--data DIR] [--epochs 4] [--out sagte/models/quotes-tagger-v1.pt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sagte.analysis.model import FINE_TYPES  # noqa: E402
+from sagte.analysis.tagger import (  # noqa: E402
+    BIO,
+    IGNORE,
+    MEDIA,
+    MSG_TAGS,
+    ROLE_HEADS,
+    TaggerConfig,
+    build,
+    split_logits,
+    windows,
+)
+from sagte.eval.quotes import fold_of  # noqa: E402
+
+ROLE_KEYS = {"speaker": "speaker", "cue": "cue", "frame": "frame", "addressee": "addressee"}
+
+
+def spans(annotation: dict, role: str) -> list[tuple[int, int]]:
+    value = annotation.get(role) or {}
+    return sorted((int(s["charBegin"]), int(s["charEnd"])) for s in value.get("spans", []))
+
+
+def label_document(doc: dict, tokenizer) -> tuple[list[int], dict[str, list[int]]]:
+    text = doc["originalText"]
+    ids, offsets = tokenizer.encode(text)
+    n = len(ids)
+    labels = {name: [0] * n for name in ("msg", *ROLE_HEADS)}
+    labels["type"] = [IGNORE] * n
+    labels["medium"] = [IGNORE] * n
+    empty = [s == e for s, e in offsets]
+    owned = [False] * n
+    annotations = sorted(
+        doc["annotations"], key=lambda a: -sum(e - s for s, e in spans(a, "quote"))
+    )
+
+    def pieces(seg: tuple[int, int]) -> list[int]:
+        return [i for i, (s, e) in enumerate(offsets) if s < seg[1] and e > seg[0] and not empty[i]]
+
+    for a in annotations:
+        t = FINE_TYPES.index(a["type"]) if a.get("type") in FINE_TYPES else IGNORE
+        m = MEDIA.index(a["medium"]) if a.get("medium") in MEDIA else IGNORE
+        for k, seg in enumerate(spans(a, "quote")):
+            idx = [i for i in pieces(seg) if not owned[i]]
+            for j, i in enumerate(idx):
+                labels["msg"][i] = (3 if k else 1) if j == 0 else 2
+                labels["type"][i], labels["medium"][i] = t, m
+                owned[i] = True
+        for role in ROLE_HEADS:
+            for seg in spans(a, role):
+                for j, i in enumerate(pieces(seg)):
+                    if labels[role][i] == 0:
+                        labels[role][i] = 1 if j == 0 else 2
+    for name in ("msg", *ROLE_HEADS):
+        for i in range(n):
+            if empty[i]:
+                labels[name][i] = IGNORE
+    return ids, labels
+
+
+def make_examples(docs: list[dict], tokenizer) -> list[tuple[list[int], dict[str, list[int]]]]:
+    out = []
+    for doc in docs:
+        ids, labels = label_document(doc, tokenizer)
+        for s, e in windows(len(ids)):
+            out.append((ids[s:e], {k: v[s:e] for k, v in labels.items()}))
+    return out
+
+
+def collate(batch, tokenizer):
+    width = max(len(ids) for ids, _ in batch) + 2
+    x = torch.full((len(batch), width), tokenizer.pad_id, dtype=torch.long)
+    mask = torch.zeros_like(x)
+    y = {k: torch.full((len(batch), width), IGNORE, dtype=torch.long) for k in batch[0][1]}
+    for i, (ids, labels) in enumerate(batch):
+        row = [tokenizer.bos_id, *ids, tokenizer.eos_id]
+        x[i, : len(row)] = torch.tensor(row)
+        mask[i, : len(row)] = 1
+        for k, v in labels.items():
+            y[k][i, 1 : 1 + len(v)] = torch.tensor(v)
+    return x, mask, y
+
+
+def loss_fn(logits, y):
+    parts = split_logits(logits)
+    ce = torch.nn.functional.cross_entropy
+    total = ce(parts["msg"].reshape(-1, len(MSG_TAGS)), y["msg"].reshape(-1), ignore_index=IGNORE)
+    for role in ROLE_HEADS:
+        total = total + ce(
+            parts[role].reshape(-1, len(BIO)), y[role].reshape(-1), ignore_index=IGNORE
+        )
+    for name, size, w in (("type", len(FINE_TYPES), 0.5), ("medium", len(MEDIA), 0.3)):
+        if (y[name] != IGNORE).any():
+            total = total + w * ce(
+                parts[name].reshape(-1, size), y[name].reshape(-1), ignore_index=IGNORE
+            )
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared/data/quotes-de-train"))
+    parser.add_argument("--epochs", type=float, default=4)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--lr", type=float, default=5e-4)
+    parser.add_argument("--layers", type=int, default=8)
+    parser.add_argument("--rank", type=int, default=16)
+    parser.add_argument("--all-folds", action="store_true", help="train on all five folds")
+    parser.add_argument("--out", default=str(ROOT / "sagte/models/quotes-tagger-v1.pt"))
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    files = sorted(Path(args.data).glob("*.json"))
+    docs = [json.loads(f.read_text("utf-8")) for f in files]
+    train = [d for d in docs if args.all_folds or fold_of(d["documentName"]) != 0]
+    config = TaggerConfig(layers=args.layers, rank=args.rank, alpha=2.0 * args.rank)
+    tokenizer, model = build(config)
+    examples = make_examples(train, tokenizer)
+    steps = int(len(examples) / args.batch * args.epochs)
+    print(f"{len(train)} documents, {len(examples)} windows, {steps} steps", flush=True)
+    params = [p for p in model.parameters() if p.requires_grad]
+    print(f"trainable parameters: {sum(p.numel() for p in params):,}", flush=True)
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    warmup = max(1, steps // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))
+    )
+    model.train()
+    started, step, running = time.time(), 0, 0.0
+    while step < steps:
+        random.shuffle(examples)
+        # similar lengths together: less padding
+        chunks = [examples[i : i + args.batch * 8] for i in range(0, len(examples), args.batch * 8)]
+        for chunk in chunks:
+            chunk.sort(key=lambda ex: len(ex[0]))
+            for i in range(0, len(chunk), args.batch):
+                if step >= steps:
+                    break
+                x, mask, y = collate(chunk[i : i + args.batch], tokenizer)
+                loss = loss_fn(model(x, mask), y)
+                opt.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(params, 1.0)
+                opt.step()
+                sched.step()
+                step += 1
+                running = 0.95 * running + 0.05 * loss.item() if step > 1 else loss.item()
+                if step % 20 == 0:
+                    rate = (time.time() - started) / step
+                    print(
+                        f"step {step}/{steps} loss {running:.3f} ({rate:.2f} s/step, "
+                        f"eta {rate * (steps - step) / 60:.0f} min)",
+                        flush=True,
+                    )
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    state = {
+        k: v.to(torch.float16) if v.is_floating_point() else v
+        for k, v in model.trained_state().items()
+    }
+    torch.save(
+        {
+            "config": config.as_dict(),
+            "state": state,
+            "trained_on": "folds 0-4" if args.all_folds else "folds 1-4",
+            "seed": args.seed,
+            "epochs": args.epochs,
+        },
+        out,
+    )
+    print(
+        f"saved {out} ({out.stat().st_size / 1e6:.1f} MB) after {(time.time() - started) / 60:.1f} min"
+    )
+
+
+if __name__ == "__main__":
+    main()
