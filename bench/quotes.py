@@ -5,11 +5,14 @@ Prints
   `--words` words each (built in memory by cycling the dataset's paragraphs);
 - quality: Message/Roles/Joint scores (`sagte.eval.quotes`) on the validation
   fold (fold 0 of a 5-fold split by a hash of `documentName`), on every document,
-  and per fold. The extractor is rule-based and not trained on any fold, so the
-  score over all documents is as fair as the validation fold's, only less noisy.
+  and per fold.
+
+for each operating point: `accurate` (the neural tagger, trained on folds 1-4, so
+only its validation-fold score is fair; also scored without the rules' additions)
+and `fast` (the rules, trained on nothing, so every fold is unseen).
 
 Usage:
-    .venv/bin/python bench/quotes.py [--data DIR] [--articles 1000] [--words 500] [--json]
+    .venv/bin/python bench/quotes.py [--mode accurate|fast|both] [--articles 1000] [--words 500]
 
 The data defaults to ../shared/data/quotes-de-train beside the repository.
 """
@@ -62,9 +65,13 @@ def synthetic_articles(paragraphs: list[str], count: int, words: int) -> Iterato
         yield "\n\n".join(parts)
 
 
-def speed(data: Path, count: int, words: int, traced: int) -> dict[str, Any]:
+def speed(data: Path, count: int, words: int, traced: int, mode: str) -> dict[str, Any]:
     """Throughput and memory of `sagte.api.analyse_text` on synthetic articles."""
-    from sagte.api import analyse_text
+    from functools import partial
+
+    from sagte import api
+
+    analyse_text = partial(api.analyse_text, mode=mode)
 
     articles = list(synthetic_articles(_paragraphs(data), count, words))
     gc.collect()
@@ -105,7 +112,7 @@ def speed(data: Path, count: int, words: int, traced: int) -> dict[str, Any]:
     }
 
 
-def quality(data: Path) -> dict[str, Any]:
+def quality(data: Path, mode: str, validation_only: bool = False) -> dict[str, Any]:
     """Scores on the validation fold, on every document and per fold."""
     from sagte.eval.quotes import (
         FOLDS,
@@ -117,12 +124,13 @@ def quality(data: Path) -> dict[str, Any]:
     )
 
     started = time.perf_counter()
-    done = [(doc, predict_document(doc)) for _, doc in load_documents(data)]
+    fold = VALIDATION_FOLD if validation_only else None
+    done = [(doc, predict_document(doc, mode)) for _, doc in load_documents(data, fold)]
     elapsed = time.perf_counter() - started
     folds: dict[int, list[tuple[dict[str, Any], dict[str, Any]]]] = {k: [] for k in range(FOLDS)}
     for gold, pred in done:
         folds[fold_of(str(gold.get("documentName", "")))].append((gold, pred))
-    per_fold = {k: score_documents(v) for k, v in folds.items()}
+    per_fold = {k: score_documents(v) for k, v in folds.items() if v}
     joint = [s["joint"]["f1"] or 0.0 for s in per_fold.values()]
     message = [s["message"]["f1"] or 0.0 for s in per_fold.values()]
     return {
@@ -169,21 +177,44 @@ def main(argv: list[str] | None = None) -> int:
         default=100,
         help="articles re-run under tracemalloc for the heap peak",
     )
+    parser.add_argument("--mode", choices=("accurate", "fast", "both"), default="both")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         parser.error(f"no dataset at {args.data} (use --data DIR)")
-    result: dict[str, Any] = {"data": str(args.data)}
+    modes = ["accurate", "fast"] if args.mode == "both" else [args.mode]
+    for mode in modes:
+        result = run_mode(args, mode)
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+        else:
+            report(result)
+    return 0
+
+
+def run_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
+    result: dict[str, Any] = {"data": str(args.data), "mode": mode}
     # speed first, so that the peak RSS is not the dataset's parsed JSON
     if not args.skip_speed:
-        result["speed"] = speed(args.data, args.articles, args.words, args.traced)
+        result["speed"] = speed(args.data, args.articles, args.words, args.traced, mode)
     if not args.skip_quality:
-        result["quality"] = quality(args.data)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-        return 0
+        result["quality"] = quality(args.data, mode, validation_only=mode == "accurate")
+        if mode == "accurate":
+            from sagte.analysis import extract
+
+            floor = extract.RULE_FLOOR
+            extract.RULE_FLOOR = 2.0  # no rule statement is that sure: the tagger alone
+            try:
+                result["quality_tagger_only"] = quality(args.data, mode, validation_only=True)
+            finally:
+                extract.RULE_FLOOR = floor
+    return result
+
+
+def report(result: dict[str, Any]) -> None:
+    print(f"== mode: {result['mode']}")
     if "speed" in result:
         s = result["speed"]
         print(
@@ -197,27 +228,29 @@ def main(argv: list[str] | None = None) -> int:
             f"Python heap peak {s['tracemalloc_peak_mb']} MB over {s['traced_articles']} articles "
             "(tracemalloc)"
         )
+    if "quality_tagger_only" in result:
+        print(_line("validation, tagger only", result["quality_tagger_only"]["validation"]))
     if "quality" in result:
         q = result["quality"]
-        print(f"quality ({q['seconds']} s to predict every document):")
+        print(f"quality ({q['seconds']} s to predict):")
         print(_line("validation (fold 0)", q["validation"]))
-        print(_line("all documents", q["all"]))
-        for k, f in q["folds"].items():
+        if len(q["folds"]) > 1:
+            print(_line("all documents", q["all"]))
+            for k, f in q["folds"].items():
+                print(
+                    f"  fold {k}: {f['documents']:>3} docs  message F1 {100 * (f['message_f1'] or 0):5.1f}"
+                    f"  roles F1 {100 * (f['roles_f1'] or 0):5.1f}  joint F1 {100 * (f['joint_f1'] or 0):5.1f}"
+                )
+            m = q["fold_mean"]
             print(
-                f"  fold {k}: {f['documents']:>3} docs  message F1 {100 * (f['message_f1'] or 0):5.1f}"
-                f"  roles F1 {100 * (f['roles_f1'] or 0):5.1f}  joint F1 {100 * (f['joint_f1'] or 0):5.1f}"
+                f"  mean over folds: message F1 {100 * m['message_f1']:.1f}, joint F1 "
+                f"{100 * m['joint_f1']:.1f} ± {100 * m['joint_f1_sd']:.1f}"
             )
-        m = q["fold_mean"]
-        print(
-            f"  mean over folds: message F1 {100 * m['message_f1']:.1f}, joint F1 "
-            f"{100 * m['joint_f1']:.1f} ± {100 * m['joint_f1_sd']:.1f}"
-        )
         a = q["all"]
         print(
             f"  type agreement {a['type_agreement']}, medium agreement {a['medium_agreement']} "
             f"over {a['pairs']} pairs"
         )
-    return 0
 
 
 if __name__ == "__main__":

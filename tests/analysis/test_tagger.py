@@ -1,0 +1,111 @@
+"""The neural tagger's pieces that do not need trained weights: windows, adapters, decoding."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch", reason="the neural tagger needs torch==2.13.0")
+
+from sagte.analysis.tagger import (  # noqa: E402
+    MEDIA,
+    STRIDE,
+    WINDOW,
+    LoRALinear,
+    decode,
+    windows,
+)
+
+
+def test_tagger_windows_cover_every_piece_with_overlap() -> None:
+    assert windows(10) == [(0, 10)]
+    spans = windows(1000)
+    assert spans[0][0] == 0 and spans[-1][1] == 1000
+    assert all(e - s == WINDOW for s, e in spans)
+    assert all(b[0] - a[0] <= STRIDE for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_tagger_lora_merge_keeps_the_function() -> None:
+    torch.manual_seed(0)
+    base = torch.nn.Linear(16, 8)
+    lora = LoRALinear(base, rank=4, alpha=8.0)
+    torch.nn.init.normal_(lora.b)
+    x = torch.randn(3, 16)
+    before = lora(x)
+    with torch.no_grad():
+        base.weight += lora.scale * (lora.b @ lora.a)
+    assert torch.allclose(base(x), before, atol=1e-5)
+
+
+TEXT = "„Wir bleiben hier“, sagte Anna Keller. Es gebe keinen Grund zu gehen."
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """One piece per word or punctuation mark (stand-in for the subword tokenizer)."""
+    import re
+
+    return [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def _tags(text: str, offsets, spans: dict[str, list[tuple[int, int, int]]]) -> dict[str, list[int]]:
+    """Per-piece tags: each (start, end, first_tag) span tags its pieces first_tag, then I (2)."""
+    out = {name: [0] * len(offsets) for name in ("msg", "speaker", "cue", "frame", "addressee")}
+    for name, items in spans.items():
+        for start, end, first in items:
+            inside = [i for i, (s, e) in enumerate(offsets) if s >= start and e <= end]
+            for j, i in enumerate(inside):
+                out[name][i] = first if j == 0 else 2
+    return out
+
+
+def test_tagger_decode_builds_statements_and_inherits_the_speaker() -> None:
+    offsets = _pieces(TEXT)
+    quote_end = TEXT.index("“") + 1
+    second = TEXT.index("Es gebe")
+    speaker = TEXT.index("Anna Keller")
+    cue = TEXT.index("sagte")
+    tags = _tags(
+        TEXT,
+        offsets,
+        {
+            "msg": [(0, quote_end, 1), (second, len(TEXT), 1)],
+            "speaker": [(speaker, speaker + 11, 1)],
+            "cue": [(cue, cue + 5, 1)],
+            "frame": [(quote_end, TEXT.index(".") + 1, 1)],
+        },
+    )
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 0] = 1.0  # Direct everywhere …
+    types[[i for i, (s, _) in enumerate(offsets) if s >= second], 2] = 2.0  # … but IFI at the end
+    media = torch.zeros(n, len(MEDIA))
+    media[:, 0] = 1.0
+    sentences = [(0, TEXT.index(".") + 1), (second, len(TEXT))]
+    out = decode(TEXT, offsets, tags, types, media, [0.9] * n, sentences)
+    assert len(out) == 2
+    direct, continuation = out
+    assert TEXT[slice(*direct.message[0])] == "„Wir bleiben hier“"
+    assert direct.fine_type == "Direct" and direct.medium == "Speech"
+    assert TEXT[slice(*direct.speaker)] == "Anna Keller"
+    assert [TEXT[a:b] for a, b in direct.cue] == ["sagte"]
+    assert continuation.fine_type == "IndirectFreeIndirect"
+    assert continuation.speaker == direct.speaker and continuation.inherited_speaker
+    assert continuation.cue == []
+
+
+def test_tagger_decode_nests_quoted_words_in_indirect_messages() -> None:
+    text = "Der Pilot trage die „volle Verantwortung“, sagte der Sprecher."
+    offsets = _pieces(text)
+    comma = text.index(",")
+    tags = _tags(
+        text,
+        offsets,
+        {"msg": [(0, comma, 1)], "speaker": [(text.index("der Sprecher"), len(text) - 1, 1)]},
+    )
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 1] = 1.0  # Indirect
+    out = decode(text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))])
+    assert [s.fine_type for s in out] == ["Indirect", "Direct"]
+    nested = out[1]
+    assert text[slice(*nested.message[0])] == "„volle Verantwortung“"
+    assert nested.nested and nested.speaker == out[0].speaker
