@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sagte.db
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: .test-deps
 
 bench: $(BIN)/sagte
 	$(BIN)/python bench/ingest.py
+
+# The four page types at 1280x800 into docs/screenshots/ (needs Debian's chromium
+# and chromium-driver: apt-get install chromium chromium-driver).
+screenshots: .test-deps
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) .test-deps $(DB)

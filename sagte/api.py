@@ -15,7 +15,7 @@ from sagte.errors import InputError
 from sagte.ingest import RawDocument, parse_date, read_paths
 from sagte.ingest.dates import PublishedDate
 from sagte.pipeline import process
-from sagte.store import Store
+from sagte.store import Store, story_views
 from sagte.store.stories import StoryIndex
 from sagte.text import normalise, segment
 
@@ -213,6 +213,46 @@ class Database:
 
     def articles(self) -> builtins.list[dict[str, Any]]:
         return self.store.articles()
+
+    # -- stories (sagte.store.stories, sagte.store.story_views) -------------
+    def stories(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        storyline: int | None = None,
+        limit: int | None = None,
+    ) -> builtins.list[dict[str, Any]]:
+        """Stories (one event over a few days), newest first, with label and counts."""
+        return story_views.list_stories(self.store.conn, since, until, storyline, limit)
+
+    def storylines(
+        self, since: str | None = None, until: str | None = None
+    ) -> builtins.list[dict[str, Any]]:
+        """Storylines (a topic over weeks), newest first."""
+        return story_views.list_storylines(self.store.conn, since, until)
+
+    def story(self, story_id: int, speaker: str | None = None) -> dict[str, Any]:
+        """A story's articles (copies marked), outlets, timeline and top statements.
+
+        Raises:
+            NotFound: no such story ([S027]).
+        """
+        return story_views.story_detail(self.store.conn, story_id, speaker)
+
+    def storyline(self, storyline_id: int, speaker: str | None = None) -> dict[str, Any]:
+        """A storyline's stories, articles, timeline and statements (of `speaker`, if given)."""
+        return story_views.storyline_detail(self.store.conn, storyline_id, speaker)
+
+    def statement(self, statement_id: int) -> dict[str, Any]:
+        """One statement across outlets: wording variants and provenance (outlet, first seen).
+
+        `statement_id` is a statement's id (`statements()`, `story()`); the answer covers
+        every statement of the same speaker with the same message (its statement cluster).
+
+        Raises:
+            NotFound: no such statement ([S027]).
+        """
+        return story_views.statement_provenance(self.store.conn, statement_id)
 
 
 def open(  # noqa: A001

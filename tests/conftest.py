@@ -52,3 +52,37 @@ def same_speaker(gold: str, pred: str | None) -> bool:
 
 def load_gold(name: str) -> dict:
     return json.loads((DATA / name).read_text("utf-8"))
+
+
+# An article whose text, title, outlet and quote carry markup: the web tests check
+# that every page shows it as text and no script runs (issue 6).
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = '"><img src=x onerror=alert(1)>'
+XSS_ARTICLE = {
+    "id": "xss-1",
+    "url": "javascript:alert(1)",
+    "title": f"Eklat im Stadtrat {XSS_SCRIPT}",
+    "published": "2023-04-03",
+    "outlet": f"Stadtbote {XSS_IMG}",
+    "text": (
+        f"Im Stadtrat von Lindenau kam es am Montag zu einem Eklat. {XSS_SCRIPT} Die Sitzung "
+        "wurde für eine Stunde unterbrochen.\n\n"
+        f"„Wir lassen uns von niemandem einschüchtern {XSS_IMG} {XSS_SCRIPT}“, sagte "
+        "Bürgermeister Anton Krüger nach der Sitzung."
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of examples/, tests/data/web_articles.jsonl and the XSS article."""
+    import sagte
+
+    folder = tmp_path_factory.mktemp("web")
+    xss = folder / "xss.jsonl"
+    xss.write_text(json.dumps(XSS_ARTICLE, ensure_ascii=False) + "\n", "utf-8")
+    path = folder / "web.db"
+    with sagte.open(path) as db:
+        events = db.ingest([EXAMPLES, DATA / "web_articles.jsonl", xss])
+    assert not [e for e in events if e.kind == "error"], events
+    return path

