@@ -61,10 +61,10 @@ def make_articles(out: Path, n: int, seed: int = 7) -> int:
     return words
 
 
-def run(paths: list[Path], db: Path) -> tuple[float, int, int]:
+def run(paths: list[Path], db: Path, mode: str = "auto") -> tuple[float, int, int]:
     start = time.perf_counter()
     stored = statements = 0
-    with sagte.open(db) as database:
+    with sagte.open(db, mode=mode) as database:  # type: ignore[arg-type]
         for event in database.ingest_iter(paths):
             stored += event.kind.startswith("stored")
             statements += event.statements
@@ -74,14 +74,16 @@ def run(paths: list[Path], db: Path) -> tuple[float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--fast", action="store_true", help="the rule-based extractor")
     args = parser.parse_args()
+    mode = "fast" if args.fast else "auto"
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         src = tmpdir / "articles"
         src.mkdir()
         words = make_articles(src, args.articles)
         # Warm up lazily built models (SoMaJo, lingua) outside the timings.
-        sagte.extract("„Wir sind bereit“, sagte Jens Stoltenberg.")
+        sagte.extract("„Wir sind bereit“, sagte Jens Stoltenberg.", mode=mode)  # type: ignore[arg-type]
         pipeline.detect_language("Das ist ein deutscher Satz über die Nato.")
 
         with (
@@ -89,7 +91,7 @@ def main() -> None:
             mock.patch.object(pipeline, "segment", lambda text, paragraphs: None),
         ):
             base_s, base_n, _ = run([src], tmpdir / "baseline.db")
-        full_s, full_n, statements = run([src], tmpdir / "full.db")
+        full_s, full_n, statements = run([src], tmpdir / "full.db", mode)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         db_mb = (tmpdir / "full.db").stat().st_size / 1e6
 

@@ -104,7 +104,17 @@ def test_store_kill_9_mid_ingest_keeps_committed_articles_and_resumes(tmp_path: 
     articles.mkdir()
     _write_articles(articles, 150)
     db_path = tmp_path / "kill.db"
-    cmd = [sys.executable, "-m", "sagte.cli", "ingest", str(articles), "--db", str(db_path), "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sagte.cli",
+        "ingest",
+        str(articles),
+        "--db",
+        str(db_path),
+        "-q",
+        "--fast",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     stored = 0
