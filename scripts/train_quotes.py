@@ -150,7 +150,9 @@ def main() -> None:
     params = [p for p in model.parameters() if p.requires_grad]
     print(f"trainable parameters: {sum(p.numel() for p in params):,}", flush=True)
     head = [p for n, p in model.named_parameters() if n.startswith("head.")]
-    adapters = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
+    adapters = [
+        p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")
+    ]
     opt = torch.optim.AdamW(
         [{"params": adapters, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
         weight_decay=0.01,
