@@ -153,6 +153,13 @@ class _Extractor:
                 return k
         return None
 
+    def cue_spans(self, c: int, cue: Cue, part: int) -> list[Span]:
+        """The cue verb at token c and, for a separable verb, its particle at `part`."""
+        spans = [self.span(c, c + 1)]
+        if cue.particle:
+            spans.append(self.span(part, part + 1))
+        return spans
+
     def trim(self, i: int, j: int) -> tuple[int, int]:
         """Drop final punctuation and a dangling comma from tokens [i, j)."""
         while j > i and (self.tok(j - 1) in _FINAL or self.tok(j - 1) == ","):
@@ -344,9 +351,7 @@ class _Extractor:
                 form, message = self.classify(u.a, k)
                 if not message:
                     continue
-                cue_spans = [self.span(c, c + 1)]
-                if cue.particle:
-                    cue_spans.append(self.span(part, part + 1))
+                cue_spans = self.cue_spans(c, cue, part)
                 message += self.split_quote_tail(phrase.last, u.b)
                 return self.make(
                     message,
@@ -463,9 +468,7 @@ class _Extractor:
             frame = [self.span(start, start + 1)]
         elif self.tok(sep) == ":":
             frame = [self.span(sep, sep + 1)]
-        cue_spans = [self.span(c, c + 1)]
-        if cue.particle:
-            cue_spans.append(self.span(part, part + 1))
+        cue_spans = self.cue_spans(c, cue, part)
         return self.make(
             message,
             form,
@@ -573,9 +576,7 @@ class _Extractor:
             if part is None:
                 continue
             i, k = self.trim(prev.a, prev.b)
-            cue_spans = [self.span(u.a + 1, u.a + 2)]
-            if cue.particle:
-                cue_spans.append(self.span(part, part + 1))
+            cue_spans = self.cue_spans(u.a + 1, cue, part)
             return self.make(
                 [self.span(i, k)],
                 "reported",
@@ -613,9 +614,7 @@ class _Extractor:
                 if part is None:
                     continue
                 i, k = self.trim(u.a, u.b)
-                cue_spans = [self.span(c, c + 1)]
-                if cue.particle:
-                    cue_spans.append(self.span(part, part + 1))
+                cue_spans = self.cue_spans(c, cue, part)
                 return self.make(
                     [self.span(i, k)],
                     "reported",
