@@ -193,7 +193,10 @@ class People:
         return self._person(i, i, j, None, gender if gender in ("m", "f") else None)
 
     def _descriptor_start(self, role_index: int) -> int:
-        """Extend a role leftwards over adjectives and a determiner ("der ukrainische")."""
+        """Extend a role leftwards over adjectives to its determiner ("der ukrainische").
+
+        Adjectives count only when a determiner opens them: in "sagte
+        Verdi-Verhandlungsführer" the word before the role is the verb."""
         doc, first = self.doc, role_index
         sentence = doc.sentence_of(role_index)
         while first - 1 >= sentence.first:
@@ -210,7 +213,7 @@ class People:
                 first -= 1
                 continue
             break
-        return first
+        return role_index
 
     def _person(
         self, first: int, name_first: int, last: int, role: str | None, gender: str | None = None

@@ -149,3 +149,21 @@ def test_quotes_offsets_and_provenance() -> None:
     assert s.extractor == "sagte.quotes.rules.v1"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "„Die Geduld ist am Ende“, sagte Verdi-Verhandlungsführer Markus Ohlendorf.",
+            "Verdi-Verhandlungsführer",
+        ),
+        (
+            "Der ukrainische Präsident Wolodymyr Selenskyj sagte, er sei bereit.",
+            "ukrainische Präsident",
+        ),
+    ],
+)
+def test_speakers_role_is_the_role_not_the_verb_before_it(text: str, role: str) -> None:
+    analysis = sagte.api.analyse_text(text, "fast")
+    assert [e.roles for e in analysis.entities if e.kind == "PER"] == [[role]]
