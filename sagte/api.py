@@ -14,12 +14,17 @@ from sagte.analysis import Analysis, Mode, extract_statements
 from sagte.errors import InputError
 from sagte.ingest import RawDocument, parse_date, read_paths
 from sagte.ingest.dates import PublishedDate
+from sagte.ingest.units import Unit, plan, read_unit
+from sagte.parallel import check_workers, process_units
 from sagte.pipeline import process
-from sagte.store import Store, story_views
+from sagte.store import ArticleRecord, Store, story_views
 from sagte.store.stories import StoryIndex
 from sagte.text import normalise, segment
 
 logger = logging.getLogger(__name__)
+
+# Stored article ids sent to parallel workers so they skip re-analysing them.
+SKIP_LIMIT = 500_000
 
 
 @dataclass(slots=True)
@@ -131,22 +136,49 @@ class Database:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def ingest_iter(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[IngestEvent]:
-        """Ingest files and directories, one transaction per article, yielding events."""
-        self.cluster_pending()
-        for item in read_paths(paths):
-            if isinstance(item, InputError):
-                yield IngestEvent(_file_of(item.source), "error", item.source or "", str(item))
-                continue
-            yield self._ingest_one(item)
+    def ingest_iter(
+        self, paths: Iterable[str | os.PathLike[str]], workers: int = 1, reuse: bool = True
+    ) -> Iterator[IngestEvent]:
+        """Ingest files and directories, one transaction per article, yielding events.
 
-    def _ingest_one(self, doc: RawDocument) -> IngestEvent:
-        path = _file_of(doc.source)
+        With `workers` > 1 the articles are read and analysed in that many processes
+        (`sagte.parallel`) while this one writes. A single process reuses the
+        analysis of stored near-duplicates for their unchanged paragraphs
+        (`sagte.stories.reuse`) unless `reuse` is False; parallel workers cannot
+        see the store and analyse every new text in full, as `reuse=False` does.
+        """
+        self.cluster_pending()
+        check_workers(workers)
+        units: list[Unit] = []
+        if workers > 1:
+            paths = builtins.list(paths)
+            units, errors = plan(paths)
+            for err in errors:
+                yield _error_event(err)
+        if len(units) < 2 or any(unit.reads_stdin for unit in units):
+            # nothing to share out, or standard input, which only this process can read
+            for item in read_paths(paths) if workers == 1 else _read_units(units):
+                if isinstance(item, InputError):
+                    yield _error_event(item)
+                    continue
+                try:
+                    probe = self.story_index.probe if reuse else None
+                    record, analysis = process(item, self.mode, reuse=probe)
+                except InputError as err:
+                    yield _error_event(err)
+                    continue
+                yield self.add(record, analysis)
+            return
+        # Workers only normalise articles already stored (a resumed run), up to a
+        # size of the id set worth sending to every worker.
+        stored = self.store.article_ids() if self.store.count("articles") <= SKIP_LIMIT else ()
+        for _unit, results in process_units(units, workers, self.mode, frozenset(stored)):
+            for result in results:
+                yield _error_event(result) if isinstance(result, InputError) else self.add(*result)
+
+    def add(self, record: ArticleRecord, analysis: Analysis | None) -> IngestEvent:
+        """Store one processed article and cluster it, in one transaction."""
         index = self.story_index
-        try:
-            record, analysis = process(doc, self.mode, reuse=index.probe)
-        except InputError as err:
-            return IngestEvent(path, "error", doc.source, str(err))
         try:
             with self.store.atomic():
                 stored = self.store.add_article(record, analysis)
@@ -160,13 +192,15 @@ class Database:
                         analysis=analysis,
                     )
                 else:
-                    index.sighting(record.id, doc.source, doc)
+                    index.sighting(record.id, record.source, record)
         except BaseException:
             index.state.forget()  # cached clusters may hold the rolled-back changes
             raise
         count = len(analysis.statements) if analysis else 0
         kind = ("stored" if analysis else "stored_unanalysed") if stored else "duplicate"
-        return IngestEvent(path, kind, doc.source, "", record.id, count if stored else 0)
+        return IngestEvent(
+            _file_of(record.source), kind, record.source, "", record.id, count if stored else 0
+        )
 
     @property
     def story_index(self) -> StoryIndex:
@@ -258,8 +292,20 @@ class Database:
 def open(  # noqa: A001
     path: str | os.PathLike[str] = "sagte.db", readonly: bool = False, mode: Mode = "auto"
 ) -> Database:
-    """Open (and create or migrate) a sagte database; `mode` picks the extractor for ingests."""
+    """Open (and create or migrate) a sagte database; `mode` picks the extractor for ingests.
+
+    `path` is a SQLite file, or a ``postgresql://USER@HOST/DATABASE`` URL.
+    """
     return Database(path, readonly=readonly, mode=mode)
+
+
+def _read_units(units: Iterable[Unit]) -> Iterator[RawDocument | InputError]:
+    for unit in units:
+        yield from read_unit(unit)
+
+
+def _error_event(err: InputError) -> IngestEvent:
+    return IngestEvent(_file_of(err.source), "error", err.source or "", str(err))
 
 
 def _file_of(source: str | None) -> str:

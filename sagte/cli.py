@@ -17,8 +17,9 @@ from sagte.analysis import Mode, ModelUnavailable
 from sagte.analysis.model import FORMS
 from sagte.api import Database, statements_of
 from sagte.errors import Errors, InputError, SagteError
-from sagte.ingest import iter_files, read_paths
+from sagte.ingest import read_paths
 from sagte.pipeline import process
+from sagte.store.db import is_url, redact
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -32,7 +33,7 @@ def db_option(fn: F) -> F:
         show_default=True,
         envvar="SAGTE_DB",
         type=click.Path(dir_okay=False),
-        help="SQLite database file.",
+        help="SQLite database file, or a PostgreSQL URL: postgresql://USER@HOST/DATABASE.",
     )(fn)
 
 
@@ -73,8 +74,13 @@ def _mode(mode: str | None) -> Mode:
     return "fast" if mode == "fast" else "auto"
 
 
+def _missing(db_path: str) -> bool:
+    """True for a SQLite file that does not exist (a PostgreSQL URL is never checked here)."""
+    return not is_url(db_path) and not Path(db_path).exists()
+
+
 def _open(db_path: str, readonly: bool = True) -> Database:
-    if readonly and not Path(db_path).exists():
+    if readonly and _missing(db_path):
         raise click.ClickException(
             f"no database at {db_path}: run `sagte ingest PATH --db {db_path}` first"
         )
@@ -104,9 +110,19 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that read and analyse in parallel (default: all cores); one writes.",
+)
 @mode_option
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, mode: str | None) -> None:
-    """Read articles (text, HTML, JSON Lines; files or directories) into the database.
+def ingest(
+    paths: tuple[str, ...], db_path: str, quiet: bool, workers: int | None, mode: str | None
+) -> None:
+    """Read articles (text, HTML, JSON Lines, WARC, RSS/Atom; files, directories,
+    patterns, http(s) addresses or - for stdin) into the database.
 
     Each article is stored in its own transaction: an interrupted run keeps what it
     stored, and running it again resumes (stored articles are skipped).
@@ -114,31 +130,26 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, mode: str | None) 
     \b
     Example:
         sagte ingest examples/ news.jsonl page.html --db sagte.db
+        sagte ingest crawl.warc.gz --workers 2
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sagte.ingest.units import plan
+    from sagte.parallel import default_workers
+    from sagte.progress import article_progress
 
     err = Console(stderr=True)
-    files = [f for f in iter_files(paths) if not isinstance(f, InputError)]
+    workers = workers or default_workers()
+    units, _ = plan(paths)
+    total = sum(unit.count or len(unit.files) for unit in units)
     db = _open(db_path, readonly=False)
     db.mode = _mode(mode)
     counts = {"stored": 0, "stored_unanalysed": 0, "duplicate": 0, "error": 0, "statements": 0}
-    progress = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files"),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[articles]} articles"),
-        console=err,
-        disable=quiet,
-        transient=False,
-    )
-    done_files: set[str] = set()
+    progress = article_progress(err, "ingest", disable=quiet)
     try:
         with progress, db:
-            task = progress.add_task("ingest", total=len(files) or None, articles=0)
-            for event in db.ingest_iter(paths):
+            task = progress.add_task("ingest", total=total or None, statements=0)
+            for event in db.ingest_iter(paths, workers=workers):
                 counts[event.kind] += 1
                 counts["statements"] += event.statements
                 if event.kind == "error":
@@ -148,27 +159,178 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, mode: str | None) 
                         markup=True,
                         soft_wrap=True,
                     )
-                if event.path not in done_files:
-                    done_files.add(event.path)
-                    progress.update(task, completed=len(done_files))
-                progress.update(task, articles=counts["stored"] + counts["stored_unanalysed"])
+                progress.update(task, advance=1, statements=counts["statements"])
+            # The plan counts records, some of which are no articles (WARC requests).
+            progress.update(task, total=progress.tasks[0].completed)
     except KeyboardInterrupt:
         err.print(
             f"interrupted: {counts['stored'] + counts['stored_unanalysed']} articles stored "
-            f"in {db_path}; run the same command again to resume"
+            f"in {redact(db_path)}; run the same command again to resume"
         )
         sys.exit(130)
     if not quiet:
         summary = (
             f"{counts['stored']} articles stored ({counts['statements']} statements), "
             f"{counts['stored_unanalysed']} stored unanalysed (not German), "
-            f"{counts['duplicate']} already stored, {counts['error']} errors → {db_path}"
+            f"{counts['duplicate']} already stored, {counts['error']} errors → {redact(db_path)}"
         )
         err.print(summary, soft_wrap=True, highlight=False)
     if counts["error"] and not (
         counts["stored"] or counts["duplicate"] or counts["stored_unanalysed"]
     ):
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory for the Parquet partitions (created; finished partitions are kept).",
+)
+@click.option(
+    "--dask",
+    "scheduler",
+    default="local",
+    show_default=True,
+    help="Dask scheduler address (tcp://host:8786), or 'local' for a LocalCluster here.",
+)
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes of the local cluster (default: all cores).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Articles per partition.",
+)
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@mode_option
+def batch(
+    sources: tuple[str, ...],
+    out: str,
+    scheduler: str,
+    workers: int | None,
+    partition_size: int,
+    retries: int,
+    quiet: bool,
+    mode: str | None,
+) -> None:
+    """Analyse SOURCES on a Dask cluster into partitioned Parquet (no database).
+
+    Writes OUT/articles, OUT/statements, OUT/mentions and OUT/entities, one
+    Parquet file per partition, each row with its article id, offsets and
+    extractor version. A failed partition is retried, then reported; running the
+    command again skips the partitions already finished. Load the result into a
+    database with `sagte load OUT`.
+
+    \b
+    Example:
+        sagte batch crawl/*.warc.gz --dask local --out run1/
+        sagte batch feeds/ --dask tcp://10.0.0.5:8786 --out run1/
+        sagte load run1/ --db sagte.db
+    """
+    from rich.console import Console
+
+    from sagte.batch import run_batch
+    from sagte.progress import article_progress
+
+    err = Console(stderr=True)
+    progress = article_progress(err, "batch", disable=quiet)
+    task = progress.add_task("batch", total=None, statements=0)
+
+    def planned(partitions: int, articles: int, dashboard: str | None) -> None:
+        progress.update(task, total=articles or None)
+        if dashboard and not quiet:
+            progress.console.print(f"Dask dashboard: {dashboard}  ({partitions} partitions to run)")
+
+    def finished(counts: dict[str, Any]) -> None:
+        progress.update(
+            task,
+            advance=counts["articles"] + counts["errors"],
+            statements=progress.tasks[0].fields["statements"] + counts["statements"],
+        )
+
+    try:
+        with progress:
+            report = run_batch(
+                sources,
+                out,
+                scheduler=scheduler,
+                workers=workers,
+                mode=_mode(mode),
+                unit_size=partition_size,
+                retries=retries,
+                on_plan=planned,
+                on_partition=finished,
+            )
+    except SagteError as error:
+        raise click.ClickException(str(error)) from None
+    for message in report.errors + report.failed:
+        err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    if not quiet:
+        err.print(
+            f"{report.written} partitions written ({report.articles} articles, "
+            f"{report.statements} statements), {report.skipped} already done, "
+            f"{len(report.failed)} failed → {out}",
+            soft_wrap=True,
+            highlight=False,
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, exists=True))
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def load(directory: str, db_path: str, quiet: bool) -> None:
+    """Store the output of `sagte batch` in the database, then cluster stories.
+
+    Articles already stored are skipped, so loading twice changes nothing.
+
+    \b
+    Example:
+        sagte load run1/ --db sagte.db
+    """
+    from rich.console import Console
+
+    from sagte.batch import load as load_batch
+    from sagte.progress import article_progress
+    from sagte.store.parquet import count_articles
+
+    err = Console(stderr=True)
+    try:
+        total = count_articles(directory)
+    except SagteError as error:
+        raise click.ClickException(str(error)) from None
+    progress = article_progress(err, "load", disable=quiet)
+    with progress, _open(db_path, readonly=False) as db:
+        task = progress.add_task("load", total=total, statements=0)
+
+        def stored(event: Any) -> None:
+            progress.update(
+                task,
+                advance=1,
+                statements=progress.tasks[0].fields["statements"] + event.statements,
+            )
+
+        counts = load_batch(db, directory, on_article=stored)
+    if not quiet:
+        err.print(
+            f"{counts['stored']} articles stored ({counts['statements']} statements), "
+            f"{counts['duplicate']} already stored, {counts['error']} input errors → {redact(db_path)}",
+            soft_wrap=True,
+            highlight=False,
+        )
 
 
 @cli.command()
@@ -473,7 +635,7 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
     from sagte.store import Store
     from sagte.web import create_app
 
-    if not Path(db_path).exists():
+    if _missing(db_path):
         raise click.ClickException(
             f"no database at {db_path}: run `sagte ingest PATH --db {db_path}` first"
         )

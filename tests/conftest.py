@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests import postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -30,6 +33,40 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+# -- both backends ---------------------------------------------------------------
+# Tests that take `db_target` (or `web_target`) run once on SQLite and once on
+# PostgreSQL; the PostgreSQL run skips, saying why, where no server can be had
+# (tests/postgres.py: $SAGTE_TEST_PG, else a throwaway cluster of the system's
+# PostgreSQL, which .ci/run installs).
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[postgres.Server]:
+    """The PostgreSQL server of this test session (skips the test if there is none)."""
+    server, reason = postgres.server()
+    if server is None:
+        pytest.skip(reason)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server: postgres.Server) -> Iterator[str]:
+    """A new, empty PostgreSQL database of this test's own."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty database: a SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return str(request.getfixturevalue("pg_url"))
 
 
 def words(text: str) -> set[str]:
@@ -73,16 +110,37 @@ XSS_ARTICLE = {
 }
 
 
+def _fill_web_db(target: str | Path, folder: Path) -> None:
+    import sagte
+
+    xss = folder / "xss.jsonl"
+    xss.write_text(json.dumps(XSS_ARTICLE, ensure_ascii=False) + "\n", "utf-8")
+    with sagte.open(target) as db:
+        events = db.ingest([EXAMPLES, DATA / "web_articles.jsonl", xss])
+    assert not [e for e in events if e.kind == "error"], events
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database of examples/, tests/data/web_articles.jsonl and the XSS article."""
-    import sagte
-
     folder = tmp_path_factory.mktemp("web")
-    xss = folder / "xss.jsonl"
-    xss.write_text(json.dumps(XSS_ARTICLE, ensure_ascii=False) + "\n", "utf-8")
     path = folder / "web.db"
-    with sagte.open(path) as db:
-        events = db.ingest([EXAMPLES, DATA / "web_articles.jsonl", xss])
-    assert not [e for e in events if e.kind == "error"], events
+    _fill_web_db(path, folder)
     return path
+
+
+@pytest.fixture(scope="session")
+def web_pg(pg_server: postgres.Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`web_db` on PostgreSQL: its URL."""
+    url = pg_server.create_database()
+    _fill_web_db(url, tmp_path_factory.mktemp("web-pg"))
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def web_target(request: pytest.FixtureRequest) -> str:
+    """`web_db` on each backend: a SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("web_db"))
+    return str(request.getfixturevalue("web_pg"))

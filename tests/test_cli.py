@@ -20,10 +20,11 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
-def filled_db(runner: CliRunner, db_path: Path) -> Path:
-    result = runner.invoke(cli, ["ingest", *map(str, SEEDS), "--db", str(db_path), "-q"])
+def filled_db(runner: CliRunner, db_target: str) -> str:
+    """The seeds ingested into a SQLite file or a PostgreSQL database (`db_target`)."""
+    result = runner.invoke(cli, ["ingest", *map(str, SEEDS), "--db", db_target, "-q"])
     assert result.exit_code == 0, result.output
-    return db_path
+    return db_target
 
 
 def test_cli_every_command_has_help(runner: CliRunner) -> None:
@@ -57,7 +58,7 @@ def test_cli_extract_prints_one_json_object_per_statement(runner: CliRunner) -> 
 
 
 def test_cli_ingest_bad_files_are_reported_and_stored_articles_untouched(
-    runner: CliRunner, filled_db: Path, tmp_path: Path
+    runner: CliRunner, filled_db: str, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -80,7 +81,7 @@ def test_cli_ingest_bad_files_are_reported_and_stored_articles_untouched(
     assert schroeder and schroeder[0]["text"] == "Die Straße bleibt gesperrt"
 
 
-def test_cli_statements_filters_and_formats(runner: CliRunner, filled_db: Path) -> None:
+def test_cli_statements_filters_and_formats(runner: CliRunner, filled_db: str) -> None:
     args = ["statements", "--db", str(filled_db)]
     result = runner.invoke(cli, [*args, "--speaker", "Selenskyj", "--format", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -96,13 +97,13 @@ def test_cli_statements_filters_and_formats(runner: CliRunner, filled_db: Path) 
     assert "Jens Stoltenberg" in result.stdout and "statements" in result.stdout
 
 
-def test_cli_speakers_lists_roles_and_counts(runner: CliRunner, filled_db: Path) -> None:
+def test_cli_speakers_lists_roles_and_counts(runner: CliRunner, filled_db: str) -> None:
     result = runner.invoke(cli, ["speakers", "--db", str(filled_db)])
     line = next(x for x in result.stdout.splitlines() if x.startswith("Jens Stoltenberg"))
     assert "NATO-Generalsekretär" in line and "in 2 articles" in line
 
 
-def test_cli_show_highlights_statements(runner: CliRunner, filled_db: Path) -> None:
+def test_cli_show_highlights_statements(runner: CliRunner, filled_db: str) -> None:
     result = runner.invoke(cli, ["show", "003_d4b674c3a880b0c5.txt", "--db", str(filled_db)])
     assert result.exit_code == 0
     assert "Selenskyj" in result.stdout and "Lesen Sie mehr" not in result.stdout
@@ -110,7 +111,7 @@ def test_cli_show_highlights_statements(runner: CliRunner, filled_db: Path) -> N
     assert result.exit_code == 1 and "S013" in result.output
 
 
-def test_cli_export_formats(runner: CliRunner, filled_db: Path, tmp_path: Path) -> None:
+def test_cli_export_formats(runner: CliRunner, filled_db: str, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     out = tmp_path / "s.parquet"
@@ -129,8 +130,17 @@ def test_cli_missing_database_is_a_clear_error(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 1 and "sagte ingest" in result.output
 
 
+def test_cli_unreachable_postgresql_is_a_clear_error(runner: CliRunner) -> None:
+    url = "postgresql://sagte:geheim@127.0.0.1:1/sagte"  # nothing listens on port 1
+    for args in (["statements"], ["ingest", str(SEEDS[0])], ["serve"]):
+        result = runner.invoke(cli, [*args, "--db", url])
+        assert result.exit_code == 1, result.output
+        assert "S035" in result.output and "127.0.0.1:1" in result.output
+        assert "geheim" not in result.output  # the password is not shown
+
+
 def test_cli_non_german_articles_are_stored_flagged_not_analysed(
-    runner: CliRunner, db_path: Path, tmp_path: Path
+    runner: CliRunner, db_target: str, tmp_path: Path
 ) -> None:
     feed = tmp_path / "mixed.jsonl"
     english = (
@@ -146,9 +156,9 @@ def test_cli_non_german_articles_are_stored_flagged_not_analysed(
         + json.dumps({"id": "de", "text": german})
         + "\n"
     )
-    result = runner.invoke(cli, ["ingest", str(feed), "--db", str(db_path)])
+    result = runner.invoke(cli, ["ingest", str(feed), "--db", db_target])
     assert result.exit_code == 0 and "1 stored unanalysed" in result.stderr
-    listed = runner.invoke(cli, ["articles", "--db", str(db_path), "--format", "json"])
+    listed = runner.invoke(cli, ["articles", "--db", db_target, "--format", "json"])
     by_lang = {a["language"]: a for a in json.loads(listed.stdout)}
     assert by_lang["en"]["analysed"] == 0 and by_lang["en"]["statements"] == 0
     assert by_lang["de"]["analysed"] == 1 and by_lang["de"]["statements"] == 1

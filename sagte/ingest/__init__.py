@@ -1,4 +1,4 @@
-"""Ingest layer: files, HTML pages and JSON Lines in, `RawDocument` records out."""
+"""Ingest layer: text, HTML, JSON Lines, WARC archives and feeds in, `RawDocument` records out."""
 
 from sagte.ingest.dates import PublishedDate, parse_date
 from sagte.ingest.model import RawDocument

@@ -1,4 +1,4 @@
-"""Store layer: SQLite with versioned migrations and transactional writes."""
+"""Store layer: SQLite or PostgreSQL with versioned migrations and transactional writes."""
 
 from sagte.store.sqlite import MIGRATIONS, ArticleRecord, Store
 

@@ -1,8 +1,9 @@
 """Read queries for browsing: filtered, cursor-paginated statements, speaker profiles,
 articles with their statements, and stories.
 
-Every function takes an open connection (the web server passes read-only ones)
-and returns plain JSON-ready dicts. Offsets index the article's normalised text.
+Every function takes an open connection (the web server passes read-only ones),
+SQLite or PostgreSQL (`sagte.store.db`), and returns plain JSON-ready dicts.
+Offsets index the article's normalised text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import binascii
 import json
 import logging
 import re
-import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +22,8 @@ from importlib import resources
 from typing import Any
 
 from sagte.errors import Errors, NotFound, SagteError
-from sagte.store.search import Query, tokens
+from sagte.store.db import POSTGRESQL, Connection, columns, dialect_of, tables
+from sagte.store.search import Query, document_frequencies, indexed_statements, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -111,30 +112,36 @@ class StatementFilter:
     article_id: str | None = None
     story_id: int | None = None
 
-    def conditions(self, conn: sqlite3.Connection, ranked: bool = False) -> list[_Cond]:
+    def conditions(self, conn: Connection, ranked: bool = False) -> list[_Cond]:
         """The SQL conditions over `s` (statements) and `a` (articles).
 
-        With `ranked`, the query matches `statements_fts` joined into the FROM clause.
+        With `ranked`, the query matches `statements_fts` joined into the FROM clause as `f`.
         """
         out: list[_Cond] = []
+        pg = dialect_of(conn) is POSTGRESQL
+        like = dialect_of(conn).like
         if self.query is not None:
-            sql = "statements_fts MATCH ?" if ranked else _FTS_IN
-            out.append(_Cond(sql, (self.query.match_expression(),), selective=not ranked))
+            if ranked:
+                sql = "f.tsv @@ CAST(? AS tsquery)" if pg else "statements_fts MATCH ?"
+            else:
+                sql = _FTS_IN_PG if pg else _FTS_IN
+            out.append(_Cond(sql, (self.query.expression(conn),), selective=not ranked))
         if self.speaker_id is not None:
             out.append(_Cond("{+}s.speaker_id = ?", (self.speaker_id,), selective=True))
         if self.speaker:
-            sql = "{+}s.speaker_id IN (SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\')"
+            sql = f"{{+}}s.speaker_id IN (SELECT id FROM entities WHERE name {like} ? ESCAPE '\\')"
             out.append(_Cond(sql, (_like(self.speaker),), selective=True))
         if self.organisation:
             sql = (
-                "{+}s.speaker_id IN (SELECT id FROM entities WHERE kind = 'ORG' AND name LIKE ? "
-                "ESCAPE '\\' UNION SELECT entity_id FROM entity_roles WHERE role LIKE ? ESCAPE '\\')"
+                f"{{+}}s.speaker_id IN (SELECT id FROM entities WHERE kind = 'ORG' AND name {like} ? "
+                f"ESCAPE '\\' UNION SELECT entity_id FROM entity_roles WHERE role {like} ? "
+                "ESCAPE '\\')"
             )
             out.append(_Cond(sql, (_like(self.organisation),) * 2, selective=True))
         if self.form:
             out.append(_Cond("s.form = ?", (self.form,)))
         if self.outlet:
-            out.append(_Cond("a.outlet LIKE ? ESCAPE '\\'", (_like(self.outlet),)))
+            out.append(_Cond(f"a.outlet {like} ? ESCAPE '\\'", (_like(self.outlet),)))
         if self.since:
             # A month-only date (2022-03) is inside "since 2022-03-10" if the month overlaps.
             # The plain comparison with its year is implied, and lets an index seek.
@@ -158,14 +165,14 @@ class StatementFilter:
         if self.story_id is not None:
             table = _story_tables(conn)
             if table is None:
-                out.append(_Cond("0", ()))
+                out.append(_Cond("1 = 0", ()))
             else:
                 sql = f"s.article_id IN (SELECT article_id FROM {table} WHERE story_id = ?)"
                 out.append(_Cond(sql, (self.story_id,), selective=True))
         return out
 
     def where(
-        self, conn: sqlite3.Connection, ranked: bool = False, scan: bool = False
+        self, conn: Connection, ranked: bool = False, scan: bool = False
     ) -> tuple[list[str], list[Any]]:
         """The conditions as SQL and arguments; `scan` keeps them off their indexes."""
         conds = self.conditions(conn, ranked)
@@ -176,7 +183,8 @@ class StatementFilter:
 @dataclass(slots=True, frozen=True)
 class _Cond:
     """One condition. `selective` ones can drive the query from their own index; in
-    the date-scan plan a `{+}` becomes a unary plus, which keeps SQLite off that index."""
+    the date-scan plan a `{+}` becomes a unary plus, which keeps SQLite off that index
+    (PostgreSQL's planner ignores it)."""
 
     sql: str
     args: tuple[Any, ...]
@@ -184,6 +192,7 @@ class _Cond:
 
 
 _FTS_IN = "{+}s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
+_FTS_IN_PG = "{+}s.id IN (SELECT rowid FROM statements_fts WHERE tsv @@ CAST(? AS tsquery))"
 
 
 def _like(value: str) -> str:
@@ -240,7 +249,7 @@ _STATEMENT_SQL = _COLUMNS + "FROM statements s " + _JOINS
 class _Texts:
     """A small cache of article texts, so statement pages slice without re-reading."""
 
-    def __init__(self, conn: sqlite3.Connection, size: int = 64) -> None:
+    def __init__(self, conn: Connection, size: int = 64) -> None:
         self.conn = conn
         self.size = size
         self.cache: OrderedDict[str, str] = OrderedDict()
@@ -257,7 +266,7 @@ class _Texts:
 
 
 def statements(
-    conn: sqlite3.Connection,
+    conn: Connection,
     filters: StatementFilter,
     *,
     limit: int = 20,
@@ -279,12 +288,15 @@ def statements(
     if sort == "relevance" and filters.query is not None:
         offset = decode_cursor(cursor, sort) if cursor else 0
         where, args = filters.where(conn, ranked=True)
+        rank, rank_args = "f.rank", []
+        if dialect_of(conn) is POSTGRESQL:
+            rank, rank_args = "ts_rank(f.tsv, CAST(? AS tsquery)) DESC", [filters.query.tsquery()]
         sql = (
             "SELECT s.id FROM statements_fts f JOIN statements s ON s.id = f.rowid "
             f"JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where)} "
-            "ORDER BY f.rank, s.id LIMIT ? OFFSET ?"
+            f"ORDER BY {rank}, s.id LIMIT ? OFFSET ?"
         )
-        ids = [r[0] for r in conn.execute(sql, [*args, limit + 1, offset])]
+        ids = [r[0] for r in conn.execute(sql, [*args, *rank_args, limit + 1, offset])]
         next_cursor = encode_cursor(offset + limit) if len(ids) > limit else None
         return _rows(conn, ids[:limit]), next_cursor
     start = decode_cursor(cursor, "date") if cursor else None
@@ -300,20 +312,20 @@ DRIVE = 1500
 
 
 def _by_date(
-    conn: sqlite3.Connection, filters: StatementFilter, n: int, start: list[Any] | None
+    conn: Connection, filters: StatementFilter, n: int, start: list[Any] | None
 ) -> list[tuple[str | None, int]]:
     """(published, id) of the next `n` statements after `start`, newest first, undated last."""
     conds = filters.conditions(conn)
     scan = True
     for cond in (c for c in conds if c.selective):
         probe = cond.sql.replace("{+}", "")
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {probe} LIMIT {DRIVE})"
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {probe} LIMIT {DRIVE}) AS t"
         if conn.execute(sql, cond.args).fetchone()[0] < DRIVE:
             scan = False
             break
     where, args = filters.where(conn, scan=scan)
     source = (
-        "FROM articles a CROSS JOIN statements s ON s.article_id = a.id "
+        f"FROM articles a {dialect_of(conn).join_in_order} statements s ON s.article_id = a.id "
         if scan
         else "FROM statements s JOIN articles a ON a.id = s.article_id "
     )
@@ -343,7 +355,7 @@ def _by_date(
     return keys
 
 
-def _rows(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
+def _rows(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
     """The full records of these statements, in this order."""
     if not ids:
         return []
@@ -354,7 +366,7 @@ def _rows(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
 
 
 def iter_statements(
-    conn: sqlite3.Connection, filters: StatementFilter, batch: int = 500
+    conn: Connection, filters: StatementFilter, batch: int = 500
 ) -> Iterator[dict[str, Any]]:
     """Every statement the filters select, newest first, read page by page (for exports)."""
     cursor = None
@@ -365,7 +377,7 @@ def iter_statements(
             return
 
 
-def statement(conn: sqlite3.Connection, statement_id: int) -> dict[str, Any]:
+def statement(conn: Connection, statement_id: int) -> dict[str, Any]:
     """One statement by id; raises NotFound."""
     row = conn.execute(_STATEMENT_SQL + "WHERE s.id = ?", (statement_id,)).fetchone()
     if row is None:
@@ -373,7 +385,7 @@ def statement(conn: sqlite3.Connection, statement_id: int) -> dict[str, Any]:
     return _statement(row, _Texts(conn)(row["article_id"]))
 
 
-def _statement(row: sqlite3.Row, text: str) -> dict[str, Any]:
+def _statement(row: Any, text: str) -> dict[str, Any]:
     message = json.loads(row["message"])
     cue = json.loads(row["cue"])
     has_speaker = row["speaker_start"] is not None
@@ -454,12 +466,12 @@ def context_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # -- speakers ------------------------------------------------------------------
 def speakers(
-    conn: sqlite3.Connection, name: str | None = None, *, limit: int = 50, offset: int = 0
+    conn: Connection, name: str | None = None, *, limit: int = 50, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
     """Speakers by number of statements, optionally by name; returns (page, total)."""
     where, args = "", []
     if name:
-        where = "WHERE e.name LIKE ? ESCAPE '\\'"
+        where = f"WHERE e.name {dialect_of(conn).like} ? ESCAPE '\\'"
         args.append(_like(name))
     total = conn.execute(
         "SELECT count(*) FROM entities e WHERE e.id IN (SELECT speaker_id FROM statements) "
@@ -489,7 +501,7 @@ def speakers(
     return out, int(total)
 
 
-def speaker_profile(conn: sqlite3.Connection, entity_id: int, weeks: int = 52) -> dict[str, Any]:
+def speaker_profile(conn: Connection, entity_id: int, weeks: int = 52) -> dict[str, Any]:
     """Everything the speaker page shows: names, roles, counts, weekly chart data, topics.
 
     Raises:
@@ -504,7 +516,8 @@ def speaker_profile(conn: sqlite3.Connection, entity_id: int, weeks: int = 52) -
         {"text": r[0], "count": r[1]}
         for r in conn.execute(
             # The latest 300 mentions are enough to see how someone is named.
-            "SELECT substr(a.text, m.start + 1, m.end - m.start) AS v, count(*) AS n "
+            "SELECT substr(a.text, CAST(m.start AS INTEGER) + 1, CAST(m.end - m.start AS INTEGER)) "
+            "AS v, count(*) AS n "
             "FROM (SELECT * FROM mentions WHERE entity_id = ? AND kind != 'pronoun' "
             "ORDER BY id DESC LIMIT 300) m JOIN articles a ON a.id = m.article_id "
             "GROUP BY v ORDER BY n DESC, v LIMIT 20",
@@ -516,7 +529,7 @@ def speaker_profile(conn: sqlite3.Connection, entity_id: int, weeks: int = 52) -
         for r in conn.execute(
             "SELECT r.role, min(a.published), max(a.published), count(*) FROM entity_roles r "
             "JOIN articles a ON a.id = r.article_id WHERE r.entity_id = ? "
-            "GROUP BY r.role ORDER BY max(a.published) DESC, count(*) DESC LIMIT 20",
+            "GROUP BY r.role ORDER BY max(a.published) DESC NULLS LAST, count(*) DESC LIMIT 20",
             (entity_id,),
         )
     ]
@@ -524,7 +537,7 @@ def speaker_profile(conn: sqlite3.Connection, entity_id: int, weeks: int = 52) -
     return profile
 
 
-def _counts(conn: sqlite3.Connection, entity_id: int, weeks: int) -> dict[str, Any]:
+def _counts(conn: Connection, entity_id: int, weeks: int) -> dict[str, Any]:
     """Totals, outlets and statements per week and outlet, from one pass over the statements.
 
     Weeks are ISO weeks (their Monday), over the last `weeks` weeks with data. Only
@@ -533,7 +546,7 @@ def _counts(conn: sqlite3.Connection, entity_id: int, weeks: int) -> dict[str, A
     rows = conn.execute(
         "SELECT a.published, a.published_precision, a.outlet, count(*), "
         "count(DISTINCT s.article_id) FROM statements s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.speaker_id = ? GROUP BY a.published, a.outlet",
+        "WHERE s.speaker_id = ? GROUP BY a.published, a.published_precision, a.outlet",
         (entity_id,),
     ).fetchall()
     outlets: Counter[str | None] = Counter()
@@ -581,16 +594,20 @@ def _stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
-def _topics(conn: sqlite3.Connection, entity_id: int, n: int = 12) -> list[dict[str, Any]]:
+def _topics(conn: Connection, entity_id: int, n: int = 12) -> list[dict[str, Any]]:
     """Words the speaker uses often and others rarely: nouns (capitalised) by tf·idf."""
     import math
 
     # The latest 250 statements; their extent (start to end) stands for the message.
     keys = _by_date(conn, StatementFilter(speaker_id=entity_id), 250, None)
     ids = [k[1] for k in keys]
+    if not ids:
+        return []
     rows = conn.execute(
-        "SELECT s.article_id, substr(a.text, s.start + 1, s.end - s.start) FROM statements s "
-        f"JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(ids))})",
+        "SELECT s.article_id, substr(a.text, CAST(s.start AS INTEGER) + 1, "
+        "CAST(s.end - s.start AS INTEGER)) FROM statements s "
+        f"JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(ids))}) "
+        "ORDER BY s.id",
         ids,
     ).fetchall()
     counts: Counter[str] = Counter()
@@ -614,11 +631,8 @@ def _topics(conn: sqlite3.Connection, entity_id: int, n: int = 12) -> list[dict[
     )
     people = {stem for (name,) in names for _, _, stem in tokens(name)}
     candidates = [t for t, _ in counts.most_common(60 + len(people)) if t not in people][:60]
-    marks = ",".join("?" * len(candidates))
-    df = dict(
-        conn.execute(f"SELECT term, doc FROM statements_vocab WHERE term IN ({marks})", candidates)
-    )
-    total = conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0] or 1
+    df = document_frequencies(conn, candidates)
+    total = indexed_statements(conn) or 1
     scored = [
         (counts[t] * math.log(1 + total / (1 + df.get(t, 0))), t)
         for t in candidates
@@ -629,7 +643,7 @@ def _topics(conn: sqlite3.Connection, entity_id: int, n: int = 12) -> list[dict[
 
 
 # -- articles ------------------------------------------------------------------
-def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+def article(conn: Connection, article_id: str) -> dict[str, Any]:
     """An article with its statements (offsets into `text`); raises NotFound."""
     row = conn.execute(
         "SELECT id, source, format, external_id, url, outlet, title, author, published, "
@@ -651,7 +665,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
 
 
 def articles(
-    conn: sqlite3.Connection,
+    conn: Connection,
     query: Query | None = None,
     *,
     outlet: str | None = None,
@@ -670,9 +684,14 @@ def articles(
     )
     if query is not None:
         sql = select + "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-        where = ["articles_fts MATCH ?", *where]
-        args = [query.match_expression(), *args]
-        order = "f.rank, a.id"
+        if dialect_of(conn) is POSTGRESQL:
+            where = ["f.tsv @@ CAST(? AS tsquery)", *where]
+            args = [query.tsquery(), *args, query.tsquery()]
+            order = "ts_rank(f.tsv, CAST(? AS tsquery)) DESC, a.id"
+        else:
+            where = ["articles_fts MATCH ?", *where]
+            args = [query.match_expression(), *args]
+            order = "f.rank, a.id"
     else:
         sql = select + "FROM articles a "
         order = "a.published IS NULL, a.published DESC, a.id"
@@ -685,7 +704,7 @@ def articles(
     return out
 
 
-def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def outlets(conn: Connection) -> list[dict[str, Any]]:
     """Outlets with their article counts, most articles first."""
     rows = conn.execute(
         "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
@@ -695,9 +714,9 @@ def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 # -- stories -------------------------------------------------------------------
-def _story_tables(conn: sqlite3.Connection) -> str | None:
+def _story_tables(conn: Connection) -> str | None:
     """The table linking stories to articles, or None before migration 0003_stories."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names = tables(conn)
     if "stories" not in names:
         return None
     for table in ("story_articles", "story_members", "article_stories"):
@@ -706,8 +725,8 @@ def _story_tables(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def _story_columns(conn: sqlite3.Connection) -> set[str]:
-    return {r[1] for r in conn.execute("PRAGMA table_info(stories)")}
+def _story_columns(conn: Connection) -> set[str]:
+    return columns(conn, "stories")
 
 
 def _story_title(columns: set[str]) -> str:
@@ -717,7 +736,7 @@ def _story_title(columns: set[str]) -> str:
     return "NULL"
 
 
-def stories(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def stories(conn: Connection, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Stories, most recent first, with their article span; [] if stories are not built yet."""
     table = _story_tables(conn)
     if table is None:
@@ -729,13 +748,13 @@ def stories(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> li
         "max(a.published) AS last, (SELECT count(*) FROM statements x WHERE x.article_id IN "
         f"(SELECT article_id FROM {table} y WHERE y.story_id = s.id)) AS statements "
         f"FROM stories s JOIN {table} m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id "
-        "GROUP BY s.id ORDER BY last DESC, s.id LIMIT ? OFFSET ?",
+        "GROUP BY s.id ORDER BY last DESC NULLS LAST, s.id LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [dict(r) for r in rows]
 
 
-def story(conn: sqlite3.Connection, story_id: int) -> dict[str, Any]:
+def story(conn: Connection, story_id: int) -> dict[str, Any]:
     """A story: its articles by date and outlet, and its statements grouped by speaker.
 
     Raises:
@@ -774,7 +793,7 @@ def story(conn: sqlite3.Connection, story_id: int) -> dict[str, Any]:
     return item
 
 
-def _article_stories(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+def _article_stories(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     table = _story_tables(conn)
     if table is None:
         return []

@@ -1,6 +1,7 @@
-"""German-aware full-text search over statements and articles (SQLite FTS5).
+"""German-aware full-text search over statements and articles (SQLite FTS5, or
+PostgreSQL tsvectors).
 
-FTS5 does not know German, so the analysis happens here, the same way on both
+Neither FTS5 nor PostgreSQL's parser is trusted with German, so the analysis happens here, the same way on both
 sides: every word is case-folded (ß → ss), stemmed with the Snowball German
 stemmer (which also maps ä/ae → a, ö/oe → o, ü/ue → u) and stripped of any
 remaining diacritics. The index stores those stems, so „Bündnis“ finds
@@ -18,6 +19,12 @@ forgiving syntax and builds the MATCH expression itself, quoting every term:
 
 A query with nothing to look for raises `SearchError` with a message for the
 user; no input makes the search crash.
+
+On PostgreSQL the index rows hold tsvectors written here from the same stems
+(`tsvector`), with their positions for phrases, and queries become tsquery
+literals (`Query.tsquery`): PostgreSQL's own parser and dictionaries never see the
+text, so both backends match the same statements. Ranking differs (FTS5's bm25,
+PostgreSQL's ts_rank); highlighting is computed here for both (`highlight_spans`).
 """
 
 from __future__ import annotations
@@ -25,7 +32,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +40,7 @@ from functools import lru_cache
 import Stemmer
 
 from sagte.errors import Errors, SagteError
+from sagte.store.db import POSTGRESQL, Connection, dialect_of, tables
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +49,25 @@ __all__ = [
     "Query",
     "SearchError",
     "analyse",
+    "document_frequencies",
     "highlight_spans",
     "index_article",
     "parse_query",
     "reindex",
     "tokens",
+    "tsvector",
 ]
 
 # Stored nowhere yet, but named so a future change of analysis can be detected.
 ANALYSER = "sagte.search.de.v1"
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
+# PostgreSQL's tsvector limits: positions up to 16383, 256 of them a lexeme, lexemes
+# under 2 kB, 1 MB in all. Past them a word is indexed without further positions.
+_MAX_POSITION = 16383
+_MAX_POSITIONS = 256
+_MAX_LEXEME = 2046
+_MAX_TSVECTOR = 1_000_000
 
 # A word: letters and digits; the underscore is excluded because FTS5's unicode61
 # tokenizer splits on it and both sides must agree on what a token is.
@@ -108,6 +123,11 @@ class Term:
         # Stems hold only letters and digits, so quoting cannot be escaped from.
         return '"' + " ".join(self.stems) + '"' + ("*" if self.prefix else "")
 
+    def tsquery(self) -> str:
+        """The term as a PostgreSQL tsquery: lexemes quoted, a phrase joined by <->."""
+        words = [_lexeme(s) for s in self.stems]
+        return " <-> ".join(words) + (":*" if self.prefix else "")
+
     def matches_at(self, stems: list[str], i: int) -> bool:
         n = len(self.stems)
         if i + n > len(stems):
@@ -137,6 +157,21 @@ class Query:
         for term in self.excluded:
             expr = f"{expr} NOT ({term.fts()})"
         return expr
+
+    def tsquery(self) -> str:
+        """The PostgreSQL tsquery of the same query (every lexeme quoted).
+
+        >>> parse_query('Bündnisse "Waffen für" -Russland').tsquery()
+        "('bundnis') & ('waff' <-> 'fur') & !('russland')"
+        """
+        expr = " & ".join("(" + " | ".join(t.tsquery() for t in g) + ")" for g in self.groups)
+        for term in self.excluded:
+            expr = f"{expr} & !({term.tsquery()})"
+        return expr
+
+    def expression(self, conn: Connection) -> str:
+        """The query parameter for `conn`: a MATCH expression or a tsquery."""
+        return self.tsquery() if dialect_of(conn) is POSTGRESQL else self.match_expression()
 
     def terms(self) -> list[Term]:
         """The terms to highlight (everything but exclusions)."""
@@ -241,7 +276,40 @@ def statement_text(text: str, message: list[list[int]]) -> str:
     return " … ".join(text[s:e] for s, e in message)
 
 
-def index_article(conn: sqlite3.Connection, article_id: str) -> int:
+def _lexeme(stem: str) -> str:
+    # Stems hold only letters and digits; quoting is for safety, not need.
+    return "'" + stem.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(*parts: str) -> str:
+    """A PostgreSQL tsvector literal of texts (title, body): their stems with positions.
+
+    A position is left free between parts, so a phrase never runs from one into the
+    next (as FTS5 keeps columns apart).
+
+    >>> tsvector("Die Bündnisse", "Bündnis")
+    "'die':1 'bundnis':2,4"
+    """
+    positions: dict[str, list[int]] = {}
+    position = size = 0
+    for part in parts:
+        for match in _WORD.finditer(part):
+            position += 1
+            word = stem(match.group())
+            seen = positions.get(word)
+            if seen is None:
+                if len(word.encode()) > _MAX_LEXEME or size > _MAX_TSVECTOR:
+                    continue
+                size += len(word.encode()) + 8
+                positions[word] = [min(position, _MAX_POSITION)]
+            elif len(seen) < _MAX_POSITIONS and seen[-1] < _MAX_POSITION:
+                seen.append(min(position, _MAX_POSITION))
+                size += 2
+        position += 1
+    return " ".join(f"{_lexeme(w)}:{','.join(map(str, p))}" for w, p in positions.items())
+
+
+def index_article(conn: Connection, article_id: str) -> int:
     """(Re)index one stored article and its statements; returns the statements indexed.
 
     Runs inside the caller's transaction (`Store.add_article` calls it in its own).
@@ -250,6 +318,8 @@ def index_article(conn: sqlite3.Connection, article_id: str) -> int:
     if row is None:
         return 0
     title, text = row[0] or "", row[1]
+    if dialect_of(conn) is POSTGRESQL:
+        return _index_article_pg(conn, article_id, title, text)
     conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
     conn.execute(
         "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
@@ -267,7 +337,28 @@ def index_article(conn: sqlite3.Connection, article_id: str) -> int:
     return len(rows)
 
 
-def reindex(conn: sqlite3.Connection) -> tuple[int, int]:
+def _index_article_pg(conn: Connection, article_id: str, title: str, text: str) -> int:
+    conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
+    conn.execute(
+        "INSERT INTO articles_fts (article_id, tsv) VALUES (?, CAST(? AS tsvector))",
+        (article_id, tsvector(title, text)),
+    )
+    rows = conn.execute(
+        "SELECT id, message FROM statements WHERE article_id = ?", (article_id,)
+    ).fetchall()
+    conn.execute(
+        "DELETE FROM statements_fts WHERE rowid IN "
+        "(SELECT id FROM statements WHERE article_id = ?)",
+        (article_id,),
+    )
+    conn.executemany(
+        "INSERT INTO statements_fts (rowid, tsv) VALUES (?, CAST(? AS tsvector))",
+        [(sid, tsvector(statement_text(text, json.loads(message)))) for sid, message in rows],
+    )
+    return len(rows)
+
+
+def reindex(conn: Connection) -> tuple[int, int]:
     """Rebuild the search index of the whole database; returns (articles, statements).
 
     For databases written before the search migration, or after a change of the
@@ -276,7 +367,7 @@ def reindex(conn: sqlite3.Connection) -> tuple[int, int]:
     conn.execute("DELETE FROM articles_fts")
     conn.execute("DELETE FROM statements_fts")
     articles = statements = 0
-    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY rowid")]
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY ingested_at, id")]
     for article_id in ids:
         statements += index_article(conn, article_id)
         articles += 1
@@ -284,9 +375,31 @@ def reindex(conn: sqlite3.Connection) -> tuple[int, int]:
     return articles, statements
 
 
-def has_index(conn: sqlite3.Connection) -> bool:
+def has_index(conn: Connection) -> bool:
     """True if the database has the search tables (migration 0002_search)."""
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'statements_fts'"
-    ).fetchone()
-    return row is not None
+    return "statements_fts" in tables(conn)
+
+
+def indexed_statements(conn: Connection) -> int:
+    """How many statements the search index holds."""
+    return int(conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0])
+
+
+def document_frequencies(conn: Connection, stems: list[str]) -> dict[str, int]:
+    """For each stem, the number of indexed statements that contain it (0s left out)."""
+    if not stems:
+        return {}
+    if dialect_of(conn) is POSTGRESQL:
+        # One index probe a stem (the GIN index on tsv), not a pass over the index.
+        rows = conn.execute(
+            "SELECT u.term, (SELECT count(*) FROM statements_fts f "
+            "WHERE f.tsv @@ CAST(u.q AS tsquery)) FROM unnest(CAST(? AS text[]), "
+            "CAST(? AS text[])) AS u(term, q)",
+            (stems, [_lexeme(s) for s in stems]),
+        )
+    else:
+        marks = ",".join("?" * len(stems))
+        rows = conn.execute(
+            f"SELECT term, doc FROM statements_vocab WHERE term IN ({marks})", stems
+        )
+    return {term: int(n) for term, n in rows if n}

@@ -1,8 +1,13 @@
-"""The embedded store: one SQLite file, written one article per transaction.
+"""The store: one SQLite file, or a PostgreSQL database, written one article per
+transaction.
 
 An interrupted ingest (Ctrl-C, crash, kill -9) leaves every article whose
-transaction committed intact; SQLite's journal rolls the rest back, and the next
-run skips the articles already stored (ids are content hashes).
+transaction committed intact; SQLite's journal (or PostgreSQL) rolls the rest
+back, and the next run skips the articles already stored (ids are content hashes).
+
+`Store("sagte.db")` opens a file; `Store("postgresql://user@host/db")` a server
+(`sagte.store.db`), where many users read and write at once: writers take turns
+(`db.begin_write`), readers never wait.
 """
 
 from __future__ import annotations
@@ -14,14 +19,22 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sagte.analysis.model import Analysis
 from sagte.errors import Errors, NotFound, StoreError
 from sagte.identity import canonical_key
 from sagte.ingest.dates import PublishedDate
-from sagte.store.migrations import MIGRATIONS
+from sagte.store.db import (
+    POSTGRESQL,
+    begin_write,
+    connect,
+    dialect_of,
+    insert_id,
+    redact,
+    tables,
+)
+from sagte.store.migrations import MIGRATIONS, migration_sql, postgresql_ddl
 from sagte.store.search import index_article, reindex
 
 logger = logging.getLogger(__name__)
@@ -48,6 +61,9 @@ class ArticleRecord:
     language: str | None = None
     analysed: bool = False
     encoding: str | None = None
+    crawled: PublishedDate | None = None  # when a crawler fetched it (WARC, feed address)
+    summary_only: bool = False  # a feed entry without content: the text is its summary
+    source_meta: dict[str, Any] = field(default_factory=dict)  # WARC record id, feed title…
 
 
 class Store:
@@ -56,29 +72,27 @@ class Store:
     >>> store = Store(":memory:")
     >>> store.count("articles")
     0
+
+    `path` is a SQLite file (or ``:memory:``) or a ``postgresql://`` URL.
     """
 
     def __init__(self, path: str | os.PathLike[str] = "sagte.db", readonly: bool = False) -> None:
         self.path = str(path)
         self._depth = 0
+        self.conn = connect(self.path, readonly=readonly)  # raises StoreError
+        self.dialect = dialect_of(self.conn)
         try:
-            if readonly:
-                if not Path(self.path).exists():
-                    raise StoreError(Errors.S011.format(path=self.path, reason="no such file"))
-                uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            else:
-                self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA busy_timeout = 5000")
             if not readonly:
-                if self.path != ":memory:":
-                    self.conn.execute("PRAGMA journal_mode = WAL")
-                    self.conn.execute("PRAGMA synchronous = NORMAL")
                 self.migrate()
-        except sqlite3.DatabaseError as err:
-            raise StoreError(Errors.S011.format(path=self.path, reason=err)) from None
+            elif self.dialect is POSTGRESQL and "_migrations" not in tables(self.conn):
+                raise StoreError(Errors.S036.format(url=redact(self.path)))
+        except (sqlite3.DatabaseError, _pg_error()) as err:
+            self.conn.close()
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise StoreError(Errors.S011.format(path=redact(self.path), reason=reason)) from None
+        except BaseException:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -92,10 +106,13 @@ class Store:
     # -- schema ------------------------------------------------------------
     def migrate(self) -> list[str]:
         """Apply the migrations not yet applied; return their names."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT "
-            "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
-        )
+        if self.dialect is POSTGRESQL:
+            # Two sagte processes may start on an empty database at once: the first
+            # creates the table under the write lock, the other waits and finds it.
+            with self.atomic():
+                self.conn.execute(postgresql_ddl(_MIGRATIONS_TABLE))
+        else:
+            self.conn.execute(_MIGRATIONS_TABLE)
         done = {row[0] for row in self.conn.execute("SELECT name FROM _migrations")}
         known = {name for name, _ in MIGRATIONS}
         unknown = done - known
@@ -106,7 +123,10 @@ class Store:
             if name in done:
                 continue
             with self.atomic():
-                for statement in _split_sql(sql):
+                again = "SELECT 1 FROM _migrations WHERE name = ?"
+                if self.conn.execute(again, (name,)).fetchone():
+                    continue  # another process applied it meanwhile
+                for statement in _split_sql(migration_sql(name, sql, self.dialect.name)):
                     self.conn.execute(statement)
                 if name == "0002_search":
                     reindex(self.conn)  # articles stored before the search index existed
@@ -118,7 +138,10 @@ class Store:
     def atomic(self) -> Iterator[None]:
         """A transaction; nested calls become savepoints."""
         name = f"sp{self._depth}"
-        self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        if self._depth == 0:
+            begin_write(self.conn)
+        else:
+            self.conn.execute(f"SAVEPOINT {name}")
         self._depth += 1
         try:
             yield
@@ -138,6 +161,10 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
+    def article_ids(self) -> list[str]:
+        """The ids of every stored article."""
+        return [row[0] for row in self.conn.execute("SELECT id FROM articles")]
+
     def add_article(self, record: ArticleRecord, analysis: Analysis | None) -> bool:
         """Store an article and its analysis in one transaction.
 
@@ -151,8 +178,9 @@ class Store:
             self.conn.execute(
                 "INSERT INTO articles (id, source, format, external_id, url, outlet, title, "
                 "author, published, published_precision, language, analysed, raw_text, "
-                "body_start, text, alignment, removed, encoding, extractor) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "body_start, text, alignment, removed, encoding, extractor, crawled, crawled_precision, "
+                "summary_only, source_meta) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.id,
                     record.source,
@@ -173,6 +201,10 @@ class Store:
                     json.dumps(record.removed),
                     record.encoding,
                     analysis.extractor if analysis else None,
+                    record.crawled.value if record.crawled else None,
+                    record.crawled.precision if record.crawled else None,
+                    int(record.summary_only),
+                    json.dumps(record.source_meta, ensure_ascii=False, sort_keys=True),
                 ),
             )
             if analysis is not None:
@@ -184,25 +216,38 @@ class Store:
         entity_ids: list[int] = []
         for entity in analysis.entities:
             key = canonical_key(entity.name, entity.kind, article_id)
-            self.conn.execute(
-                "INSERT INTO entities (key, name, kind, gender, gender_source) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(key) DO UPDATE SET "
-                "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END, "
-                "gender = coalesce(gender, excluded.gender), "
-                "gender_source = coalesce(gender_source, excluded.gender_source)",
-                (key, entity.name, entity.kind, entity.gender, entity.gender_source),
-            )
+            # Look up, then update or insert (not an upsert): PostgreSQL would spend an
+            # id on every upsert that updates, and ids would differ from SQLite's.
+            # Writers take turns (atomic), so nothing comes between the two.
             row = self.conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
-            entity_ids.append(row[0])
+            if row is None:
+                entity_id = insert_id(
+                    self.conn,
+                    "INSERT INTO entities (key, name, kind, gender, gender_source) "
+                    "VALUES (?,?,?,?,?)",
+                    (key, entity.name, entity.kind, entity.gender, entity.gender_source),
+                )
+            else:
+                entity_id = int(row[0])
+                self.conn.execute(
+                    "UPDATE entities SET "
+                    "name = CASE WHEN length(name) < ? THEN ? ELSE name END, "
+                    "gender = coalesce(gender, ?), gender_source = coalesce(gender_source, ?) "
+                    "WHERE id = ?",
+                    (len(entity.name), entity.name, entity.gender, entity.gender_source, entity_id),
+                )
+            entity_ids.append(entity_id)
             for role in entity.roles:
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO entity_roles (entity_id, role, article_id) VALUES (?,?,?)",
-                    (row[0], role, article_id),
+                    "INSERT INTO entity_roles (entity_id, role, article_id) VALUES (?,?,?) "
+                    "ON CONFLICT DO NOTHING",
+                    (entity_id, role, article_id),
                 )
         mention_ids: dict[tuple[int, int], int] = {}
         for m in analysis.mentions:
-            cur = self.conn.execute(
-                "INSERT INTO mentions (article_id, entity_id, start, end, kind, role, extractor) "
+            mention_id = insert_id(
+                self.conn,
+                'INSERT INTO mentions (article_id, entity_id, start, "end", kind, role, extractor) '
                 "VALUES (?,?,?,?,?,?,?)",
                 (
                     article_id,
@@ -214,10 +259,10 @@ class Store:
                     analysis.extractor,
                 ),
             )
-            mention_ids.setdefault((m.start, m.end), int(cur.lastrowid or 0))
+            mention_ids.setdefault((m.start, m.end), mention_id)
         for s in analysis.statements:
             self.conn.execute(
-                "INSERT INTO statements (article_id, form, fine_type, start, end, message, cue, "
+                'INSERT INTO statements (article_id, form, fine_type, start, "end", message, cue, '
                 "frame, addressee, speaker_start, speaker_end, speaker_mention_id, speaker_id, "
                 "medium, confidence, rule, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -249,9 +294,10 @@ class Store:
 
     def article(self, ref: str) -> dict[str, Any]:
         """An article by id, id prefix, or source file name."""
+        like = self.dialect.like
         row = self.conn.execute(
-            "SELECT * FROM articles WHERE id = ? OR source = ? OR source LIKE ? "
-            "OR id LIKE ? ORDER BY ingested_at LIMIT 1",
+            f"SELECT * FROM articles WHERE id = ? OR source = ? OR source {like} ? "
+            f"OR id {like} ? ORDER BY ingested_at LIMIT 1",
             (ref, ref, f"%/{ref}", f"{ref}%"),
         ).fetchone()
         if row is None:
@@ -262,7 +308,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT a.id, a.source, a.outlet, a.title, a.published, a.published_precision, "
             "a.language, a.analysed, (SELECT count(*) FROM statements s WHERE s.article_id = a.id) "
-            "AS statements FROM articles a ORDER BY a.published, a.source"
+            "AS statements FROM articles a ORDER BY a.published NULLS FIRST, a.source"
         )
         return [dict(r) for r in rows]
 
@@ -279,9 +325,10 @@ class Store:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Statements with their provenance, filtered; text is sliced from the article."""
+        like = self.dialect.like
         where, args = ["1=1"], []
         if speaker:
-            where.append("(e.name LIKE ? OR e.key LIKE ?)")
+            where.append(f"(e.name {like} ? OR e.key {like} ?)")
             args += [f"%{speaker}%", f"%{speaker.casefold()}%"]
         if form:
             where.append("s.form = ?")
@@ -295,10 +342,10 @@ class Store:
             where.append("substr(a.published, 1, length(?)) <= ?")
             args += [until, until]
         if outlet:
-            where.append("a.outlet LIKE ?")
+            where.append(f"a.outlet {like} ?")
             args.append(f"%{outlet}%")
         if article:
-            where.append("(a.id LIKE ? OR a.source LIKE ?)")
+            where.append(f"(a.id {like} ? OR a.source {like} ?)")
             args += [f"{article}%", f"%{article}"]
         sql = (
             "SELECT s.*, a.source, a.outlet, a.url, a.title, a.published, a.published_precision, "
@@ -328,7 +375,8 @@ class Store:
         rows = self.conn.execute(
             "SELECT e.id, e.name, e.kind, count(s.id) AS statements, "
             "count(DISTINCT s.article_id) AS articles, "
-            "(SELECT group_concat(DISTINCT r.role) FROM entity_roles r WHERE r.entity_id = e.id) "
+            f"(SELECT {self.dialect.group_concat('r.role')} FROM entity_roles r "
+            "WHERE r.entity_id = e.id) "
             "AS roles FROM statements s JOIN entities e ON e.id = s.speaker_id "
             "GROUP BY e.id ORDER BY statements DESC, e.name"
         )
@@ -340,7 +388,7 @@ class Store:
         return out
 
 
-def _statement_dict(row: sqlite3.Row, text: str) -> dict[str, Any]:
+def _statement_dict(row: Any, text: str) -> dict[str, Any]:
     message = [tuple(span) for span in json.loads(row["message"])]
     cue = [tuple(span) for span in json.loads(row["cue"])]
     mention = (
@@ -372,6 +420,21 @@ def _statement_dict(row: sqlite3.Row, text: str) -> dict[str, Any]:
         "rule": row["rule"],
         "extractor": row["extractor"],
     }
+
+
+_MIGRATIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT "
+    "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
+)
+
+
+def _pg_error() -> type[Exception]:
+    """psycopg's base error class, imported when it is needed."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a declared dependency
+        return sqlite3.DatabaseError
+    return psycopg.Error
 
 
 def _split_sql(sql: str) -> list[str]:

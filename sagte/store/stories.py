@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-import sqlite3
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +32,7 @@ import numpy as np
 
 from sagte.analysis import Analysis, Entity, Mention, Statement
 from sagte.ingest.dates import PublishedDate
+from sagte.store.db import POSTGRESQL, Connection, dialect_of, insert_id
 from sagte.stories import (
     CLUSTERER,
     Centroid,
@@ -61,9 +62,9 @@ CACHE = 4096  # centroids kept parsed in memory
 
 
 class SqlState:
-    """`ClusterState` and `StatementState` in SQLite tables (see migration 0003_stories)."""
+    """`ClusterState` and `StatementState` in tables (see migration 0003_stories)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._df: dict[str, int] = {}
         self._n: int | None = None
@@ -91,7 +92,7 @@ class SqlState:
             self._df[t] = self._df.get(t, 0) + 1
         self.conn.executemany(
             "INSERT INTO term_df (term, df) VALUES (?, 1) "
-            "ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            "ON CONFLICT(term) DO UPDATE SET df = term_df.df + 1",
             [(t,) for t in terms],
         )
 
@@ -127,7 +128,7 @@ class SqlState:
             else:
                 rows = self.conn.execute(
                     "SELECT cluster_id FROM cluster_terms WHERE level = ? AND term = ? "
-                    "ORDER BY hi DESC LIMIT ?",
+                    "ORDER BY hi DESC NULLS LAST LIMIT ?",
                     (level, t, per_term),
                 )
             ids.update((r[0], None) for r in rows)
@@ -211,16 +212,14 @@ class SqlState:
         if centroid.id is None:
             cols = ", ".join(values)
             marks = ", ".join("?" * len(values))
-            cur = self.conn.execute(
-                f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(values.values())
+            centroid.id = insert_id(
+                self.conn, f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(values.values())
             )
-            centroid.id = int(cur.lastrowid or 0)
         else:
             sets = ", ".join(f"{k} = ?" for k in values)
             self.conn.execute(
-                f"UPDATE {table} SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
-                "WHERE id = ?",
-                [*values.values(), centroid.id],
+                f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?",
+                [*values.values(), _now(), centroid.id],
             )
         if index_terms is not None:
             self.conn.execute(
@@ -293,7 +292,8 @@ class SqlState:
     def save_statement_cluster(self, cluster: SCluster) -> int:
         variants = json.dumps([v.as_dict() for v in cluster.variants], ensure_ascii=False)
         if cluster.id is None:
-            cur = self.conn.execute(
+            cluster.id = insert_id(
+                self.conn,
                 "INSERT INTO statement_clusters (speaker_key, speaker_name, size, lo, hi, "
                 "variants) VALUES (?,?,?,?,?,?)",
                 (
@@ -305,13 +305,17 @@ class SqlState:
                     variants,
                 ),
             )
-            cluster.id = int(cur.lastrowid or 0)
         else:
             self.conn.execute(
                 "UPDATE statement_clusters SET size = ?, lo = ?, hi = ?, variants = ? WHERE id = ?",
                 (cluster.size, cluster.lo, cluster.hi, variants, cluster.id),
             )
         return cluster.id
+
+
+def _now() -> str:
+    """The time now as the tables' defaults write it: 2023-11-05T09:00:00.000Z."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def _table(level: str) -> str:
@@ -336,11 +340,13 @@ class StoryIndex:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         config: StoryConfig | None = None,
         embedder: Any = "default",
     ) -> None:
         self.conn = conn
+        self._pg = dialect_of(conn) is POSTGRESQL
+        self._seen: str | int | None = None  # what `_fresh` saw of other writers last time
         self.state = SqlState(conn)
         self.clusterer = StoryClusterer(self.state, config)
         self.statements = StatementClusterer(self.state)
@@ -494,9 +500,10 @@ class StoryIndex:
         ).fetchone()
         if row is None or row[0] == source:
             return False  # the same file read again (a resumed ingest): nothing new
+        self._fresh()
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO article_sightings (article_id, source, outlet, url, title, "
-            "published, published_precision) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO article_sightings (article_id, source, outlet, url, title, "
+            "published, published_precision) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (
                 article_id,
                 source,
@@ -526,6 +533,7 @@ class StoryIndex:
         analysis: Analysis | None,
     ) -> dict[str, Any]:
         """Cluster a just-stored article and its statements; return what was decided."""
+        self._fresh()
         match = self._probed.pop(article_id, None) or CopyMatch(fingerprint(text))
         self._probed = {}
         if not match.searched:
@@ -579,12 +587,37 @@ class StoryIndex:
             ),
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO minhash_bands (key, article_id) VALUES (?, ?)",
+            "INSERT INTO minhash_bands (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(k, article_id) for k in band_keys(match.fingerprint)],
         )
         if analysis is not None:
             self._cluster_statements(article_id, text, when, outlet)
         return {"story": story_id, "storyline": line_id, "dup_group": group, "dup_of": match.of}
+
+    def _fresh(self) -> None:
+        """Drop the cached clusters and term counts if another writer has written since
+        this one's last transaction (two ingests into one database at once).
+
+        Called inside the write transaction, which holds the write lock: from here to
+        its end no one else writes. SQLite counts other connections' commits itself
+        (``PRAGMA data_version``); on PostgreSQL each transaction leaves its own mark
+        in `story_meta`, and a mark that is not ours was left by someone else.
+        """
+        if self._pg:
+            row = self.conn.execute("SELECT value FROM story_meta WHERE key = 'writer'").fetchone()
+            if row is None or row[0] != self._seen:
+                self.state.forget()
+            self._seen = uuid.uuid4().hex
+            self.conn.execute(
+                "INSERT INTO story_meta (key, value) VALUES ('writer', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (self._seen,),
+            )
+            return
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._seen:
+            self.state.forget()
+            self._seen = version
 
     def _story_of(self, article_id: str) -> int | None:
         row = self.conn.execute(
@@ -603,10 +636,9 @@ class StoryIndex:
         ).fetchone()
         group = row[0] if row else None
         if group is None:
-            cur = self.conn.execute(
-                "INSERT INTO dup_groups (original_id, size) VALUES (?, 1)", (of,)
+            group = insert_id(
+                self.conn, "INSERT INTO dup_groups (original_id, size) VALUES (?, 1)", (of,)
             )
-            group = int(cur.lastrowid or 0)
             self.conn.execute(
                 "UPDATE article_stories SET dup_group = ? WHERE article_id = ?", (group, of)
             )
@@ -644,8 +676,10 @@ class StoryIndex:
                 StatementInput(sid, key, name, form, body, article_id, when, outlet)
             )
             self.conn.execute(
-                "INSERT OR REPLACE INTO statement_members (statement_id, cluster_id, variant, "
-                "relation, similarity) VALUES (?,?,?,?,?)",
+                "INSERT INTO statement_members (statement_id, cluster_id, variant, relation, "
+                "similarity) VALUES (?,?,?,?,?) ON CONFLICT (statement_id) DO UPDATE SET "
+                "cluster_id = excluded.cluster_id, variant = excluded.variant, "
+                "relation = excluded.relation, similarity = excluded.similarity",
                 (sid, m.cluster, m.variant, m.relation, m.similarity),
             )
 

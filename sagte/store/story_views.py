@@ -9,11 +9,11 @@ own ``published`` is kept as it was read.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from typing import Any
 
 from sagte.errors import Errors, NotFound
+from sagte.store.db import Connection, dialect_of
 from sagte.stories.timing import from_day_number, parse_iso_day
 
 __all__ = [
@@ -67,7 +67,7 @@ def _pad(value: str, end: bool = False) -> str:
 
 
 def list_stories(
-    conn: sqlite3.Connection,
+    conn: Connection,
     since: str | None = None,
     until: str | None = None,
     storyline: int | None = None,
@@ -110,7 +110,7 @@ def list_stories(
 
 
 def list_storylines(
-    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
+    conn: Connection, since: str | None = None, until: str | None = None
 ) -> list[dict[str, Any]]:
     """Storylines, newest first, with their number of stories and articles."""
     where, args = _time_filter(since, until)
@@ -134,7 +134,7 @@ def list_storylines(
     ]
 
 
-def _outlets_of_story(conn: sqlite3.Connection, story_id: int) -> set[str]:
+def _outlets_of_story(conn: Connection, story_id: int) -> set[str]:
     rows = conn.execute(
         "SELECT a.outlet FROM article_stories s JOIN articles a ON a.id = s.article_id "
         "WHERE s.story_id = ? UNION SELECT g.outlet FROM article_stories s "
@@ -144,14 +144,14 @@ def _outlets_of_story(conn: sqlite3.Connection, story_id: int) -> set[str]:
     return {r[0] for r in rows if r[0]}
 
 
-def _articles(conn: sqlite3.Connection, column: str, value: int) -> list[dict[str, Any]]:
+def _articles(conn: Connection, column: str, value: int) -> list[dict[str, Any]]:
     """Articles of a story or storyline, copies and identical sightings included, by time."""
     rows = conn.execute(
         "SELECT a.id, a.source, a.outlet, a.title, a.published, a.published_precision, "
         "s.story_id, s.dup_group, s.dup_of, s.dup_similarity, s.event_lo, s.event_precision, "
         "g.original_id FROM article_stories s JOIN articles a ON a.id = s.article_id "
         f"LEFT JOIN dup_groups g ON g.id = s.dup_group WHERE s.{column} = ? "
-        "ORDER BY s.event_lo IS NULL, s.event_lo, a.published, a.ingested_at",
+        "ORDER BY s.event_lo IS NULL, s.event_lo, a.published NULLS FIRST, a.ingested_at",
         (value,),
     ).fetchall()
     out = []
@@ -177,7 +177,7 @@ def _articles(conn: sqlite3.Connection, column: str, value: int) -> list[dict[st
         out.append(item)
         for g in conn.execute(
             "SELECT source, outlet, title, published FROM article_sightings WHERE article_id = ? "
-            "ORDER BY published, seen_at",
+            "ORDER BY published NULLS FIRST, seen_at",
             (r["id"],),
         ):
             out.append(
@@ -218,13 +218,14 @@ def _outlet_table(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _statements(
-    conn: sqlite3.Connection, column: str, value: int, speaker: str | None, limit: int | None
+    conn: Connection, column: str, value: int, speaker: str | None, limit: int | None
 ) -> list[dict[str, Any]]:
     """Statement clusters with a member in the story (or storyline), most carried first."""
     args: list[Any] = [value]
     where = ""
     if speaker:
-        where = " AND (c.speaker_name LIKE ? OR c.speaker_key LIKE ?)"
+        like = dialect_of(conn).like
+        where = f" AND (c.speaker_name {like} ? OR c.speaker_key {like} ?)"
         args += [f"%{speaker}%", f"%{speaker.casefold()}%"]
     rows = conn.execute(
         "SELECT c.id, c.speaker_name, c.size, c.variants, count(DISTINCT st.article_id) AS here "
@@ -260,7 +261,7 @@ def _first(members: list[dict[str, Any]]) -> str | None:
     return min(times) if times else None
 
 
-def story_detail(conn: sqlite3.Connection, story_id: int, speaker: str | None = None) -> dict:
+def story_detail(conn: Connection, story_id: int, speaker: str | None = None) -> dict:
     """A story: label, storyline, articles (copies marked), outlets, timeline, top statements.
 
     Raises:
@@ -289,9 +290,7 @@ def story_detail(conn: sqlite3.Connection, story_id: int, speaker: str | None = 
     }
 
 
-def storyline_detail(
-    conn: sqlite3.Connection, storyline_id: int, speaker: str | None = None
-) -> dict:
+def storyline_detail(conn: Connection, storyline_id: int, speaker: str | None = None) -> dict:
     """A storyline: its stories, articles, timeline and statements (all, or one speaker's).
 
     Raises:
@@ -320,7 +319,7 @@ def storyline_detail(
     }
 
 
-def _members(conn: sqlite3.Connection, cluster_id: int) -> list[dict[str, Any]]:
+def _members(conn: Connection, cluster_id: int) -> list[dict[str, Any]]:
     """Every occurrence of a statement cluster: its statements and identical-copy sightings."""
     rows = conn.execute(
         "SELECT m.statement_id, m.variant, m.relation, m.similarity, st.article_id, st.form, "
@@ -345,14 +344,15 @@ def _members(conn: sqlite3.Connection, cluster_id: int) -> list[dict[str, Any]]:
         }
         out.append(base)
         for g in conn.execute(
-            "SELECT source, outlet, published, title FROM article_sightings WHERE article_id = ?",
+            "SELECT source, outlet, published, title FROM article_sightings WHERE article_id = ? "
+            "ORDER BY source",
             (r["article_id"],),
         ):
             out.append({**base, **dict(g), "via": "identical copy"})
     return out
 
 
-def statement_provenance(conn: sqlite3.Connection, statement_id: int) -> dict[str, Any]:
+def statement_provenance(conn: Connection, statement_id: int) -> dict[str, Any]:
     """One statement across outlets: speaker, wording variants, and who carried it when.
 
     `statement_id` is any statement's id (as `sagte statements` and `sagte story` list
@@ -394,7 +394,8 @@ def statement_provenance(conn: sqlite3.Connection, statement_id: int) -> dict[st
     members = [base] + [
         {**base, **dict(g), "via": "identical copy"}
         for g in conn.execute(
-            "SELECT source, outlet, published, title FROM article_sightings WHERE article_id = ?",
+            "SELECT source, outlet, published, title FROM article_sightings WHERE article_id = ? "
+            "ORDER BY source",
             (row["article_id"],),
         )
     ]
@@ -405,7 +406,7 @@ def statement_provenance(conn: sqlite3.Connection, statement_id: int) -> dict[st
     }
 
 
-def statement_cluster(conn: sqlite3.Connection, cluster_id: int) -> dict[str, Any]:
+def statement_cluster(conn: Connection, cluster_id: int) -> dict[str, Any]:
     """A statement cluster with its provenance (see `statement_provenance`).
 
     Raises:

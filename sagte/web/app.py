@@ -1,8 +1,9 @@
 """The web application: REST API under /api, pages under /, OpenAPI docs at /docs.
 
-The server only reads: every request uses a `mode=ro` SQLite connection with a
-time limit. The one writing endpoint (POST /api/articles) is off unless the
-operator configures an API token, and then uses its own write connection.
+The server only reads: every request uses a read-only connection with a time
+limit (SQLite `mode=ro`, or a PostgreSQL session whose transactions are read-only).
+The one writing endpoint (POST /api/articles) is off unless the operator
+configures an API token, and then uses its own write connection.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
-from urllib.request import pathname2url
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import sagte
 from sagte.errors import Errors, NotFound, SagteError, StoreError
 from sagte.store.browse import CursorError
+from sagte.store.db import Connection, connect, interrupted, is_url, redact
 from sagte.store.search import SearchError, has_index
 from sagte.web.i18n import DEFAULT, LANGUAGES, translator
 
@@ -68,23 +69,24 @@ class Reader:
         self.seconds = seconds
         self._local = threading.local()
 
-    def connect(self, check_same_thread: bool = True) -> sqlite3.Connection:
-        """A new read-only connection (mode=ro and query_only: it cannot write)."""
-        uri = f"file:{pathname2url(str(Path(self.path).resolve()))}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        return conn
+    def connect(self, check_same_thread: bool = True) -> Connection:
+        """A new read-only connection (SQLite: mode=ro and query_only; PostgreSQL: read-only
+        transactions and a statement timeout): it cannot write."""
+        return connect(
+            self.path, readonly=True, check_same_thread=check_same_thread, timeout=self.seconds
+        )
 
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> Connection:
         """This thread's connection, its deadline reset for a new request."""
         local = self._local
-        if getattr(local, "conn", None) is None:
+        if getattr(local, "conn", None) is None or getattr(local.conn, "broken", False):
             local.conn = self.connect()
-            local.conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), 10_000)
+            if isinstance(local.conn, sqlite3.Connection):
+                local.conn.set_progress_handler(
+                    lambda: int(time.monotonic() > local.deadline), 10_000
+                )
         local.deadline = time.monotonic() + self.seconds
-        conn: sqlite3.Connection = local.conn
+        conn: Connection = local.conn
         return conn
 
 
@@ -287,7 +289,7 @@ def create_app(
     from sagte.web import api, pages
 
     path = str(db)
-    if not Path(path).is_file():
+    if not is_url(path) and not Path(path).is_file():
         raise StoreError(Errors.S011.format(path=path, reason="no such file"))
     settings = Settings(
         path, token or os.environ.get(TOKEN_ENV) or None, max_body, max_page, query_seconds
@@ -300,7 +302,7 @@ def create_app(
     except sqlite3.DatabaseError as err:
         raise StoreError(Errors.S011.format(path=path, reason=err)) from None
     if not indexed:
-        raise StoreError(Errors.S026.format(path=path))
+        raise StoreError(Errors.S026.format(path=redact(path)))
     app = FastAPI(
         title="sagte",
         version=sagte.__version__,
@@ -332,12 +334,12 @@ def create_app(
     return app
 
 
-def run_read(request: Request, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+def run_read(request: Request, fn: Callable[[Connection], Any]) -> Any:
     """Run `fn` on this thread's read-only connection; a stopped query raises QueryTimeout."""
     reader: Reader = request.app.state.reader
     try:
         return fn(reader.conn())
-    except sqlite3.OperationalError as err:
-        if "interrupted" in str(err):
+    except Exception as err:
+        if interrupted(err):
             raise QueryTimeout(Errors.S024.format(seconds=reader.seconds)) from None
         raise

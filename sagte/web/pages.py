@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -13,6 +12,7 @@ from sagte.errors import SagteError
 from sagte.ingest import parse_date
 from sagte.store import browse
 from sagte.store.browse import StatementFilter
+from sagte.store.db import Connection
 from sagte.store.search import Query, highlight_spans, parse_query
 from sagte.web.app import lang_of, page, run_read, url_with
 from sagte.web.markup import (
@@ -134,7 +134,7 @@ def articles_page(request: Request) -> Response:
     items: list[dict[str, Any]] = []
     if error is None:
 
-        def read(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+        def read(conn: Connection) -> list[dict[str, Any]]:
             rows = browse.articles(
                 conn, query, outlet=p.get("outlet") or None, limit=PAGE + 1, offset=offset
             )
@@ -230,7 +230,7 @@ def speakers_page(request: Request) -> Response:
 def speaker_page(request: Request, speaker_id: int) -> Response:
     t_lang = lang_of(request)
 
-    def read(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def read(conn: Connection) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         profile = browse.speaker_profile(conn, speaker_id)
         latest, _ = browse.statements(conn, StatementFilter(speaker_id=speaker_id), limit=10)
         return profile, latest

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sagte.store import Store, browse
@@ -71,10 +69,10 @@ def test_browse_cursors_round_trip_and_refuse_others() -> None:
     ],
 )
 def test_browse_pages_in_date_order_whatever_the_plan(
-    web_db: Path, filters: StatementFilter, drive: int, monkeypatch: pytest.MonkeyPatch
+    web_target: str, filters: StatementFilter, drive: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(browse, "DRIVE", drive)
-    conn = Store(web_db, readonly=True).conn
+    conn = Store(web_target, readonly=True).conn
     every, _ = statements(conn, filters, limit=10_000)
     paged, cursor = [], None
     while True:

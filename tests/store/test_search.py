@@ -1,9 +1,13 @@
-"""German-aware full-text search: analysis, query parsing, indexing and reindexing."""
+"""German-aware full-text search: analysis, query parsing, indexing and reindexing.
+
+Both backends: FTS5 in SQLite, tsvectors in PostgreSQL (`web_target`, `db_target`).
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,14 +16,17 @@ from hypothesis import strategies as st
 import sagte
 from sagte.store import Store
 from sagte.store.browse import StatementFilter, statements
+from sagte.store.db import SQLITE, connect, dialect_of
 from sagte.store.search import (
     SearchError,
     analyse,
     highlight_spans,
     parse_query,
     stem,
+    tsvector,
 )
 from tests.conftest import SEEDS
+from tests.postgres import Server
 
 
 @pytest.mark.parametrize(
@@ -91,29 +98,65 @@ def test_search_parse_query_explains_what_cannot_be_searched(query: str, code: s
         parse_query(query)
 
 
-@pytest.fixture(scope="module")
-def fts() -> sqlite3.Connection:
-    """A real FTS5 table configured like the store's."""
-    conn = sqlite3.connect(":memory:")
-    conn.execute(
-        "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 0')"
-    )
-    for text in ("Die Bündnisse halten", "Waffenlieferungen an die Ukraine", "Straße und Platz"):
-        conn.execute("INSERT INTO t (body) VALUES (?)", (analyse(text),))
-    return conn
+TEXTS = ("Die Bündnisse halten", "Waffenlieferungen an die Ukraine", "Straße und Platz")
+# The index and its query on each backend, as the store has them.
+MATCH = {
+    "sqlite": "SELECT count(*) FROM t WHERE t MATCH ?",
+    "postgresql": "SELECT count(*) FROM t WHERE tsv @@ CAST(? AS tsquery)",
+}
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def fts(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A real FTS5 table configured like the store's, or its PostgreSQL counterpart."""
+    if request.param == "sqlite":
+        conn: Any = sqlite3.connect(":memory:")
+        conn.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 0')"
+        )
+        for text in TEXTS:
+            conn.execute("INSERT INTO t (body) VALUES (?)", (analyse(text),))
+        yield conn
+        return
+    server: Server = request.getfixturevalue("pg_server")
+    url = server.create_database()
+    conn = connect(url)
+    conn.execute("CREATE TABLE t (tsv TSVECTOR NOT NULL)")
+    for text in TEXTS:
+        conn.execute("INSERT INTO t (tsv) VALUES (CAST(? AS tsvector))", (tsvector(text),))
+    yield conn
+    conn.close()
+    server.drop_database(url)
+
+
+def _count(conn: Any, text: str) -> int:
+    """Matches of the query in `fts`'s three texts (after parse_query, which may raise)."""
+    query = parse_query(text)
+    return int(conn.execute(MATCH[dialect_of(conn).name], (query.expression(conn),)).fetchone()[0])
 
 
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.text(max_size=80))
-def test_search_any_query_is_safe(fts: sqlite3.Connection, text: str) -> None:
-    """Whatever a user types: a friendly SearchError, or an expression FTS5 accepts."""
+def test_search_any_query_is_safe(fts: Any, text: str) -> None:
+    """Whatever a user types: a friendly SearchError, or an expression the index accepts."""
     try:
-        query = parse_query(text)
+        _count(fts, text)
     except SearchError:
         return
-    fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", (query.match_expression(),)).fetchone()
+
+
+@pytest.mark.parametrize(
+    ("query", "n"),
+    [
+        ("Bündnis", 1), ("bundnis", 1), ("Buendnisse", 1), ("Strasse", 1), ("STRASSE", 1),
+        ('"Waffenlieferung an die"', 1), ('"an Waffenlieferung"', 0), ("Waff*", 1),
+        ("Ukraine OR Platz", 2), ("die -Ukraine", 1), ("Bund", 0),
+    ],
+)  # fmt: skip
+def test_search_finds_the_same_on_both_backends(fts: Any, query: str, n: int) -> None:
+    assert _count(fts, query) == n
 
 
 @pytest.mark.parametrize(
@@ -123,12 +166,11 @@ def test_search_any_query_is_safe(fts: sqlite3.Connection, text: str) -> None:
         "'; DROP TABLE statements; --", "\x00", "😀 Bündnis", "x" * 500, "Ａｌｌｅ", "ǅ",
     ],
 )  # fmt: skip
-def test_search_naughty_queries_never_crash(fts: sqlite3.Connection, text: str) -> None:
+def test_search_naughty_queries_never_crash(fts: Any, text: str) -> None:
     try:
-        expression = parse_query(text).match_expression()
+        _count(fts, text)
     except SearchError:
         return
-    fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", (expression,)).fetchone()
 
 
 def test_search_highlight_spans_marks_word_forms_and_phrases() -> None:
@@ -140,8 +182,16 @@ def test_search_highlight_spans_marks_word_forms_and_phrases() -> None:
     assert highlight_spans(text, parse_query("-Nato Ukraine")) == [(text.index("Ukraine"), 55)]
 
 
-def test_search_finds_inflected_forms_in_stored_statements(web_db: Path) -> None:
-    conn = Store(web_db, readonly=True).conn
+def test_search_tsvector_keeps_positions_for_phrases() -> None:
+    assert tsvector("Die Bündnisse", "Bündnis") == "'die':1 'bundnis':2,4"  # a gap between parts
+    assert tsvector("") == ""
+    long = tsvector("Wort " * 20_000)
+    assert long.startswith("'wort':1,2,3,") and long.count(",") == 255  # 256 positions at most
+    assert tsvector("x" * 3000 + " kurz") == "'kurz':2"  # a lexeme over 2 kB is left out
+
+
+def test_search_finds_inflected_forms_in_stored_statements(web_target: str) -> None:
+    conn = Store(web_target, readonly=True).conn
 
     def found(query: str) -> list[str]:
         page, _ = statements(conn, StatementFilter(query=parse_query(query)), limit=50)
@@ -158,17 +208,18 @@ def test_search_finds_inflected_forms_in_stored_statements(web_db: Path) -> None
     assert not any("NATO" in t or "Nato" in t for t in without)
 
 
-def test_search_migration_indexes_a_database_from_before_it(db_path: Path) -> None:
-    with sagte.open(db_path) as db:
+def test_search_migration_indexes_a_database_from_before_it(db_target: str) -> None:
+    with sagte.open(db_target) as db:
         db.ingest(SEEDS)
-    # Turn the database into one written before the search migration existed.
-    conn = sqlite3.connect(db_path)
-    conn.executescript(
-        "DROP TABLE statements_vocab; DROP TABLE statements_fts; DROP TABLE articles_fts; "
-        "DELETE FROM _migrations WHERE name = '0002_search';"
-    )
-    conn.close()
-    store = Store(db_path)  # migrates, which rebuilds the index
+        # Turn the database into one written before the search migration existed.
+        conn = db.store.conn
+        tables = ["statements_fts", "articles_fts"]
+        if dialect_of(conn) is SQLITE:
+            tables.insert(0, "statements_vocab")
+        for table in tables:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM _migrations WHERE name = '0002_search'")
+    store = Store(db_target)  # migrates, which rebuilds the index
     n_statements = store.count("statements")
     assert store.conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0] == n_statements
     assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 2

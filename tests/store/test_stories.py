@@ -67,8 +67,8 @@ def feed(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(feed: Path, db_path: Path):
-    database = sagte.open(db_path, mode="fast")
+def db(feed: Path, db_target: str):
+    database = sagte.open(db_target, mode="fast")
     database.ingest([feed])
     yield database
     database.close()
@@ -156,14 +156,14 @@ def test_stories_not_found_has_a_code(db) -> None:
 
 
 def test_stories_articles_stored_before_stories_are_clustered_later(
-    feed: Path, db_path: Path
+    feed: Path, db_target: str
 ) -> None:
-    store = Store(db_path)
+    store = Store(db_target)
     for doc in read_paths([feed]):
         record, analysis = process(doc, "fast")
         store.add_article(record, analysis)
     store.close()
-    db = sagte.open(db_path)
+    db = sagte.open(db_target)
     assert db.cluster_pending() == 5
     assert db.cluster_pending() == 0
     assert len(db.stories()) == 2

@@ -1,26 +1,30 @@
-"""The REST API: filters, cursor pagination, profiles, exports, errors, limits, writes."""
+"""The REST API: filters, cursor pagination, profiles, exports, errors, limits, writes.
+
+Every test runs over SQLite and over PostgreSQL (`web_target`, `db_target`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import shutil
 import sqlite3
-from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
+from sagte.store import Store
+from sagte.store.db import SQLITE, dialect_of
 from sagte.web import create_app
 from sagte.web.app import QueryTimeout, run_read
 from tests.conftest import XSS_SCRIPT
 
 
 @pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(web_db), raise_server_exceptions=False)
+def client(web_target: str) -> TestClient:
+    return TestClient(create_app(web_target), raise_server_exceptions=False)
 
 
 def all_pages(client: TestClient, url: str, **params: Any) -> list[dict[str, Any]]:
@@ -43,10 +47,11 @@ def speaker_id(client: TestClient, name: str) -> int:
 
 
 def test_api_statements_cursor_pagination_returns_each_statement_once(
-    client: TestClient, web_db: Path
+    client: TestClient, web_target: str
 ) -> None:
     items = all_pages(client, "/api/statements", limit=7)
-    total = sqlite3.connect(web_db).execute("SELECT count(*) FROM statements").fetchone()[0]
+    with Store(web_target, readonly=True) as store:
+        total = store.count("statements")
     assert len(items) == total
     assert len({s["id"] for s in items}) == total
     dated = [s["published"] for s in items if s["published"]]
@@ -203,10 +208,9 @@ def test_api_writes_are_off_without_a_token(client: TestClient) -> None:
     assert response.json()["error"]["code"] == "S022"
 
 
-def test_api_writes_need_the_operators_token(web_db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    shutil.copy(web_db, copy)
-    client = TestClient(create_app(copy, token="geheim-123"), raise_server_exceptions=False)
+def test_api_writes_need_the_operators_token(db_target: str) -> None:
+    Store(db_target).close()  # an empty database, with the search index
+    client = TestClient(create_app(db_target, token="geheim-123"), raise_server_exceptions=False)
     article = {
         "text": "„Die Brücke wird im Sommer gesperrt“, sagte Baudezernentin Ines Harms am Dienstag.",
         "title": "Brücke gesperrt",
@@ -228,8 +232,9 @@ def test_api_writes_need_the_operators_token(web_db: Path, tmp_path: Path) -> No
     assert bad.status_code == 422
 
 
-def test_api_refuses_request_bodies_over_the_limit(web_db: Path) -> None:
-    client = TestClient(create_app(web_db, token="t", max_body=1000), raise_server_exceptions=False)
+def test_api_refuses_request_bodies_over_the_limit(web_target: str) -> None:
+    app = create_app(web_target, token="t", max_body=1000)
+    client = TestClient(app, raise_server_exceptions=False)
     response = client.post(
         "/api/articles", json={"text": "Wort " * 1000}, headers={"Authorization": "Bearer t"}
     )
@@ -239,12 +244,20 @@ def test_api_refuses_request_bodies_over_the_limit(web_db: Path) -> None:
 
 def test_api_reads_through_read_only_connections(client: TestClient) -> None:
     conn = client.app.state.reader.conn()  # type: ignore[attr-defined]
-    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+    errors = (sqlite3.OperationalError, psycopg.errors.ReadOnlySqlTransaction)
+    with pytest.raises(errors, match="readonly|read-only|query_only"):
         conn.execute("DELETE FROM statements")
+    if dialect_of(conn) is not SQLITE:  # a transaction cannot be switched to writing either
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            conn.execute("BEGIN")
+            try:
+                conn.execute("DELETE FROM statements")
+            finally:
+                conn.execute("ROLLBACK")
 
 
-def test_api_long_reads_are_stopped_at_the_time_limit(web_db: Path) -> None:
-    app = create_app(web_db, query_seconds=0.05)
+def test_api_long_reads_are_stopped_at_the_time_limit(web_target: str) -> None:
+    app = create_app(web_target, query_seconds=0.05)
 
     class Request:  # what run_read needs of a request
         pass

@@ -16,8 +16,9 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "sagte" / "web" / "templates"
 
 
 @pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(web_db), raise_server_exceptions=False)
+def client(web_target: str) -> TestClient:
+    """The pages over SQLite and over PostgreSQL (`web_target`)."""
+    return TestClient(create_app(web_target), raise_server_exceptions=False)
 
 
 def first(client: TestClient, url: str, **params: str) -> dict:

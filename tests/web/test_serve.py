@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,8 +11,12 @@ from pathlib import Path
 import httpx
 from click.testing import CliRunner
 
+import sagte
 from sagte.cli import cli
+from sagte.store import Store
+from sagte.store.db import is_url
 from sagte.web.testing import free_port
+from tests.conftest import SEEDS
 
 
 def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
@@ -22,26 +25,25 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     assert "no database at" in result.output and "sagte ingest" in result.output
 
 
-def test_reindex_rebuilds_the_search_index(web_db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    shutil.copy(web_db, copy)
-    conn = sqlite3.connect(copy)
-    conn.execute("DELETE FROM statements_fts")
-    conn.commit()
-    conn.close()
-    result = CliRunner().invoke(cli, ["reindex", "--db", str(copy)])
+def test_reindex_rebuilds_the_search_index(db_target: str) -> None:
+    with sagte.open(db_target, mode="fast") as db:
+        db.ingest(SEEDS)
+        db.store.conn.execute("DELETE FROM statements_fts")
+    result = CliRunner().invoke(cli, ["reindex", "--db", db_target])
     assert result.exit_code == 0, result.output
-    conn = sqlite3.connect(copy)
-    indexed = conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
-    assert indexed == conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    with Store(db_target, readonly=True) as store:
+        indexed = store.conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
+        assert indexed == store.count("statements") > 0
     assert f"{indexed} statements" in result.output
 
 
-def test_serve_answers_on_localhost(web_db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "served.db"
-    shutil.copy(web_db, copy)
+def test_serve_answers_on_localhost(web_target: str, tmp_path: Path) -> None:
+    target = web_target
+    if not is_url(target):  # the server may upgrade the file: serve a copy
+        target = str(tmp_path / "served.db")
+        shutil.copy(web_target, target)
     port = free_port()
-    command = [sys.executable, "-m", "sagte.cli", "serve", "--db", str(copy), "--port", str(port)]
+    command = [sys.executable, "-m", "sagte.cli", "serve", "--db", target, "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
