@@ -311,5 +311,8 @@ def _error_event(err: InputError) -> IngestEvent:
 def _file_of(source: str | None) -> str:
     if not source:
         return ""
-    path, _, line = source.rpartition(":")
-    return path if line.isdigit() and path else str(Path(source))
+    for mark in (":", "#"):  # news.jsonl:12, crawl.warc.gz#4096, feed.rss#3
+        path, _, number = source.rpartition(mark)
+        if number.isdigit() and path:
+            return path
+    return str(Path(source))

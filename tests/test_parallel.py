@@ -90,6 +90,31 @@ def write_warc(path: Path, start: int, n: int) -> Path:
     return path
 
 
+def write_rss(path: Path, start: int, n: int) -> Path:
+    """An RSS 2.0 feed: full content for every entry but the last, which has a summary only."""
+    items = []
+    for i in range(start, start + n):
+        data = article(i)
+        body = "".join(f"<p>{p}</p>" for p in data["text"].split("\n\n"))
+        content = f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+        if i == start + n - 1:
+            content = ""
+        items.append(
+            f"<item><title>Meldung {i}</title>"
+            f"<link>https://www.rundschau.example/politik/{i}</link>"
+            f"<pubDate>Thu, 24 Mar 2022 10:{i % 60:02d}:00 +0100</pubDate>"
+            f"<description>{data['text'].split(chr(10))[0]}</description>{content}</item>"
+        )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>Rundschau</title><link>https://www.rundschau.example/</link>"
+        f"<description>Politik</description>{''.join(items)}</channel></rss>",
+        "utf-8",
+    )
+    return path
+
+
 def statements_of(target: str) -> list[tuple[Any, ...]]:
     """Every stored statement with its article's source, as comparable tuples."""
     db = sagte.open(target, readonly=True)
@@ -99,6 +124,11 @@ def statements_of(target: str) -> list[tuple[Any, ...]]:
         (r["article_id"], r["start"], r["end"], r["form"], r["speaker"], r["cue"], r["text"])
         for r in rows
     )
+
+
+def db_articles(target: str) -> list[dict[str, Any]]:
+    with sagte.open(target, readonly=True) as db:
+        return [db.article(a["id"]) for a in db.articles()]
 
 
 # -- units --------------------------------------------------------------------
@@ -209,23 +239,24 @@ def test_cli_ingest_workers_option(tmp_path: Path) -> None:
 
 def test_batch_on_a_local_cluster_then_load_equals_ingest(tmp_path: Path, db_target: str) -> None:
     warc = write_warc(tmp_path / "crawl.warc.gz", 0, 6)
-    feed = write_jsonl(tmp_path / "feed.jsonl", 100, 5)
+    feed = write_rss(tmp_path / "politik.rss", 100, 3)
+    lines = write_jsonl(tmp_path / "cms.jsonl", 200, 4)
     out = tmp_path / "out"
     runner = CliRunner()
-    args = ["batch", str(warc), str(feed), "--dask", "local", "-w", "2", "--fast"]
+    args = ["batch", str(warc), str(feed), str(lines), "--dask", "local", "-w", "2", "--fast"]
     result = runner.invoke(cli, [*args, "--out", str(out), "--partition-size", "2"])
     assert result.exit_code == 0, result.output
-    assert "partitions written (11 articles" in result.output
+    assert "partitions written (13 articles" in result.output
     statements = (out / "statements").glob("*.parquet")
     assert len(list(statements)) == len(finished(out)) >= 6
 
     loaded = runner.invoke(cli, ["load", str(out), "--db", db_target])
     assert loaded.exit_code == 0, loaded.output
-    assert "11 articles stored" in loaded.output
+    assert "13 articles stored" in loaded.output
 
     reference = str(tmp_path / "reference.db")
     with sagte.open(reference, mode="fast") as db:
-        list(db.ingest_iter([warc, feed], reuse=False))
+        list(db.ingest_iter([warc, feed, lines], reuse=False))
     assert statements_of(db_target) == statements_of(reference)
     with sagte.open(db_target, readonly=True) as db:
         crawled = db.statements(speaker="Stoltenberg")
@@ -235,6 +266,8 @@ def test_batch_on_a_local_cluster_then_load_equals_ingest(tmp_path: Path, db_tar
     assert page["outlet"] == "beispiel-zeitung.de"
     assert page["crawled"].startswith("2022-03-25T10:00") and page["crawled_precision"] == "datetime"
     assert json.loads(page["source_meta"])["warc_record_id"].startswith("<urn:uuid:")
+    teaser = next(a for a in db_articles(db_target) if a["source"].endswith("politik.rss#3"))
+    assert teaser["summary_only"] and teaser["format"] == "feed"
 
     # Running it again does nothing: every partition is finished.
     again = runner.invoke(cli, [*args, "--out", str(out), "--partition-size", "2"])
