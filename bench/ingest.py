@@ -87,7 +87,7 @@ def main() -> None:
         pipeline.detect_language("Das ist ein deutscher Satz über die Nato.")
 
         with (
-            mock.patch.object(pipeline, "extract_statements", lambda doc: None),
+            mock.patch.object(pipeline, "extract_statements", lambda doc, **options: None),
             mock.patch.object(pipeline, "segment", lambda text, paragraphs: None),
         ):
             base_s, base_n, _ = run([src], tmpdir / "baseline.db")
