@@ -44,10 +44,10 @@ from sagte.stories import (
     StoryClusterer,
     StoryConfig,
     band_keys,
+    best_copy,
     build_features,
     event_time,
     fingerprint,
-    is_copy,
     reuse_analysis,
 )
 from sagte.stories.statements import Variant
@@ -373,19 +373,15 @@ class StoryIndex:
             )
             if r[0] != exclude
         ]
-        best, best_sim = None, 0.0
+        candidates: list[tuple[str, bytes, int]] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            rows = self.conn.execute(
+            candidates += self.conn.execute(
                 "SELECT article_id, fingerprint, shingles FROM article_stories "
                 f"WHERE article_id IN ({','.join('?' * len(chunk))})",
                 chunk,
-            )
-            for article, blob, shingles in rows:
-                ok, sim = is_copy(fp, Fingerprint(blob, shingles))
-                if ok and (sim > best_sim or (sim == best_sim and best and article < best)):
-                    best, best_sim = article, sim
-        return best, best_sim
+            ).fetchall()
+        return best_copy(fp, [(a, bytes(blob), n) for a, blob, n in candidates])
 
     def probe(
         self,

@@ -17,7 +17,7 @@ from sagte.stories.cluster import (
     StoryClusterer,
     StoryConfig,
 )
-from sagte.stories.dedup import Fingerprint, band_keys, fingerprint, is_copy
+from sagte.stories.dedup import Fingerprint, band_keys, best_copy, fingerprint, is_copy
 from sagte.stories.embed import Embedder, default_embedder
 from sagte.stories.features import ArticleFeatures, build_features
 from sagte.stories.reuse import ReuseStats, reuse_analysis
@@ -56,5 +56,6 @@ __all__ = [
     "event_time",
     "fingerprint",
     "is_copy",
+    "best_copy",
     "reuse_analysis",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sagte.ingest.dates import parse_date
-from sagte.stories.dedup import Fingerprint, band_keys, fingerprint, is_copy
+from sagte.stories.dedup import Fingerprint, band_keys, best_copy, fingerprint, is_copy
 from sagte.stories.features import content_words, lead_text, stem, terms_of
 from sagte.stories.metrics import bcubed, pairwise
 from sagte.stories.timing import event_time
@@ -63,6 +63,30 @@ def test_dedup_copies_with_edits_are_copies_and_other_reports_are_not() -> None:
         assert is_copy(original, copy)[0]
     assert not is_copy(original, fingerprint(OWN_REPORT))[0]
     assert original.jaccard(original) == 1.0
+
+
+def test_dedup_best_copy_decides_as_is_copy_for_every_candidate() -> None:
+    paragraphs = AGENCY.split("\n\n")
+    texts = {
+        "a-whole": AGENCY,
+        "b-added": AGENCY + "\n\nDie Feuerwehr bat, Parks und Wälder zu meiden.",
+        "c-no-last": "\n\n".join(paragraphs[:-1]),
+        "d-first-only": paragraphs[0],
+        "e-other": OWN_REPORT,
+        "f-empty": "",
+    }
+    stored = {name: fingerprint(text) for name, text in texts.items()}
+    candidates = [(name, fp.hashvalues, fp.shingles) for name, fp in stored.items()]
+    for probe in (*texts.values(), AGENCY.replace("Sturmtief", "Orkan")):
+        fp = fingerprint(probe)
+        hits = [
+            (sim, name) for name, other in stored.items() for ok, sim in [is_copy(fp, other)] if ok
+        ]
+        expected = (
+            (min(n for s, n in hits if s == max(hits)[0]), max(hits)[0]) if hits else (None, 0.0)
+        )
+        assert best_copy(fp, candidates) == expected
+    assert best_copy(stored["e-other"], candidates[:3]) == (None, 0.0)
 
 
 def test_dedup_fingerprint_refuses_other_parameters_and_round_trips() -> None:
