@@ -20,6 +20,8 @@ from distributed import WorkerPlugin
 
 from sagte.analysis import Mode
 from sagte.errors import Errors, InputError, SagteError
+from sagte.ingest.readers import STDIN
+from sagte.ingest.sniff import is_url
 from sagte.ingest.units import UNIT_SIZE, Unit, plan
 from sagte.pipeline import process_unit, warm_up
 from sagte.store.parquet import finished, write_partition
@@ -76,7 +78,9 @@ def run_batch(
 
     Args:
         scheduler: a scheduler address (``tcp://host:8786``) or ``local`` for a
-            LocalCluster of `workers` single-threaded processes on this machine.
+            LocalCluster of `workers` single-threaded processes on this machine. On
+            a remote cluster, `sources` and `out` must be on a filesystem every
+            worker sees under the same paths.
         on_plan: called once with (partitions to run, articles in them, dashboard link).
         on_partition: called with each finished partition's counts.
 
@@ -85,8 +89,11 @@ def run_batch(
     """
     from dask.distributed import Client, LocalCluster, as_completed
 
-    out = os.fspath(out)
+    # Workers of a remote cluster have their own working directory: they find the
+    # input and the output by absolute paths (on a filesystem they all share).
+    out = os.path.abspath(out)
     os.makedirs(out, exist_ok=True)
+    sources = [s if is_url(os.fspath(s)) or s == STDIN else os.path.abspath(s) for s in sources]
     units, read_errors = plan(sources, size=unit_size)
     if any(unit.reads_stdin for unit in units):
         raise SagteError(Errors.S045)

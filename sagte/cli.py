@@ -188,7 +188,8 @@ def ingest(
     "-o",
     required=True,
     type=click.Path(file_okay=False),
-    help="Directory for the Parquet partitions (created; finished partitions are kept).",
+    help="Directory for the Parquet partitions (created; finished partitions are kept). "
+    "On a remote cluster, a directory all workers share, as the sources must be.",
 )
 @click.option(
     "--dask",
