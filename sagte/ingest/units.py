@@ -135,8 +135,8 @@ def _plan_lines(path: Path, size: int) -> Iterator[Unit]:
             offset += len(line)
     if count:
         yield Unit("jsonl", path=str(path), offset=start, count=count, first=first)
-    elif offset == 0 or first == 0:
-        yield Unit("files", files=(str(path),))  # empty: read_file says so
+    elif first == 0:  # no record at all (an empty file has no offset either)
+        yield Unit("files", files=(str(path),))  # read_file says what is wrong
 
 
 def _read_lines(unit: Unit) -> Iterator[RawDocument | InputError]:
