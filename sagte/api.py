@@ -235,6 +235,47 @@ class Database:
             paths = [paths]
         return builtins.list(self.ingest_iter(paths))
 
+    def reprocess(self, mode: Mode | None = None) -> Iterator[str]:
+        """Analyse every stored article again (after a model upgrade), one transaction
+        each, then replay the entity corrections; yields each article id when done."""
+        index = self.story_index
+        for article_id in self.store.article_ids():
+            row = self.store.article(article_id)
+            analysis = analyse_text(row["text"], mode or self.mode)
+            published = (
+                PublishedDate(row["published"], row["published_precision"])
+                if row["published"]
+                else None
+            )
+            with self.store.atomic():
+                self.store.replace_analysis(article_id, analysis)
+                index.recluster_statements(article_id, row["text"], row["outlet"], published)
+            yield article_id
+        with self.store.atomic():
+            self.store.identities.replay()
+
+    def entity(self, name: str) -> dict[str, Any]:
+        """An entity's variants, dated roles and statement counts (`Store.entity_profile`)."""
+        return self.store.entity_profile(name)
+
+    def correct_entity(self, op: str, name: str, value: str) -> int:
+        """A correction by hand, kept and replayed after re-analysis: op is merge (value:
+        the other entity), split (value: an article id), alias (value: the variant) or
+        rename (value: the new name). Returns the id of the entity that results."""
+        identities = self.store.identities
+        actions = {
+            "merge": identities.merge,
+            "split": identities.split,
+            "alias": identities.alias,
+            "rename": identities.rename,
+        }
+        with self.store.atomic():
+            return actions[op](name, value)
+
+    def why_merged(self, a: str, b: str) -> dict[str, Any]:
+        """Whether `a` and `b` are one entity, with the evidence (`Identities.why_merged`)."""
+        return self.store.identities.why_merged(a, b)
+
     def statements(self, **filters: Any) -> builtins.list[dict[str, Any]]:
         """Statements with provenance; filters: speaker, form, since, until, outlet, contains, article."""
         return self.store.statements(**filters)

@@ -446,6 +446,172 @@ def speakers(db_path: str, fmt: str) -> None:
     _emit(rows, fmt, [])
 
 
+@cli.group()
+def entity() -> None:
+    """Look at one person or organisation, and correct what sagte merged.
+
+    Corrections are stored as records and applied again after `sagte reprocess`.
+    """
+
+
+@entity.command(name="show")
+@click.argument("name")
+@db_option
+@format_option
+def entity_show(name: str, db_path: str, fmt: str) -> None:
+    """Name variants, roles with dates, statements per outlet and month.
+
+    NAME is a name, a variant ("Zelensky") or an entity id.
+
+    \b
+    Example:
+        sagte entity show "Jens Stoltenberg"
+    """
+    with _open(db_path) as db:
+        try:
+            profile = db.entity(name)
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
+    if fmt != "table":
+        _emit([profile], fmt, [])
+        return
+    gender = profile["gender"] or "unknown"
+    if profile["gender_source"]:
+        gender += f" (from the {profile['gender_source'].replace('_', ' ')})"
+    click.echo(f"{profile['name']}  [{profile['kind']}, id {profile['id']}]  gender: {gender}")
+    click.echo(f"  {profile['mentions']} mentions")
+    click.echo("  variants:")
+    for v in profile["variants"]:
+        detail = f": {v['detail']}" if v["detail"] else ""
+        click.echo(f"    {v['name']}  ({v['reason']}{detail})")
+    if profile["roles"]:
+        click.echo("  roles:")
+        for r in profile["roles"]:
+            span = r["first_seen"] or "?"
+            if r["last_seen"] and r["last_seen"] != r["first_seen"]:
+                span += f" – {r['last_seen']}"
+            click.echo(f"    {r['role']}  {span}  ({r['articles']} articles)")
+    for title, key in (("statements by outlet", "outlets"), ("statements by month", "months")):
+        if profile[key]:
+            click.echo(f"  {title}:")
+            for row in profile[key]:
+                label = row.get("outlet", row.get("month")) or "(unknown)"
+                click.echo(f"    {label:<30} {row['statements']}")
+
+
+def _correct(db_path: str, op: str, name: str, value: str) -> int:
+    with _open(db_path, readonly=False) as db:
+        try:
+            return db.correct_entity(op, name, value)
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@entity.command(name="merge")
+@click.argument("name")
+@click.argument("other")
+@db_option
+def entity_merge(name: str, other: str, db_path: str) -> None:
+    """Make OTHER part of NAME (mentions, statements, roles, variants)."""
+    click.echo(f"merged {other} into entity {_correct(db_path, 'merge', name, other)}")
+
+
+@entity.command(name="split")
+@click.argument("name")
+@click.option("--article", required=True, help="The article whose mentions are someone else.")
+@db_option
+def entity_split(name: str, article: str, db_path: str) -> None:
+    """Give NAME's mentions in one article an entity of their own (a namesake)."""
+    new_id = _correct(db_path, "split", name, article)
+    click.echo(f"split {name} in article {article} off as entity {new_id}")
+
+
+@entity.group(name="alias")
+def entity_alias() -> None:
+    """Name variants added by hand."""
+
+
+@entity_alias.command(name="add")
+@click.argument("name")
+@click.argument("variant")
+@db_option
+def entity_alias_add(name: str, variant: str, db_path: str) -> None:
+    """VARIANT names NAME from now on, in every article ("Selensky" → Wolodymyr Selenskyj)."""
+    click.echo(f"{variant} now names entity {_correct(db_path, 'alias', name, variant)}")
+
+
+@entity.command(name="rename")
+@click.argument("name")
+@click.argument("new_name")
+@db_option
+def entity_rename(name: str, new_name: str, db_path: str) -> None:
+    """Show NAME as NEW_NAME; later articles do not change it back."""
+    click.echo(f"entity {_correct(db_path, 'rename', name, new_name)} is now {new_name}")
+
+
+@cli.command(name="why-merged")
+@click.argument("a")
+@click.argument("b")
+@db_option
+def why_merged(a: str, b: str, db_path: str) -> None:
+    """Say whether A and B are one entity, and show the evidence.
+
+    \b
+    Example:
+        sagte why-merged "Wolodymyr Selenskyj" "Volodymyr Zelensky"
+    """
+    with _open(db_path) as db:
+        try:
+            result = db.why_merged(a, b)
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
+    ea, eb = result["a"], result["b"]
+    if not result["same"]:
+        click.echo(
+            f"not merged: {a} is {ea['name']} (id {ea['id']}), {b} is {eb['name']} (id {eb['id']})"
+        )
+    else:
+        click.echo(f"merged: both are {ea['name']} (id {ea['id']}). Evidence, name by name:")
+        for v in result["evidence"]:
+            where = f" first in article {v['article_id'][:12]}" if v["article_id"] else ""
+            when = (
+                f" ({v['outlet'] or '?'}, {v['published'] or 'undated'})" if v["article_id"] else ""
+            )
+            detail = f": {v['detail']}" if v["detail"] else ""
+            click.echo(f"  {v['name']}  — {v['reason']}{detail}{where}{when}")
+        click.echo("Within each article (the same person by name, role, descriptor or pronoun):")
+        for m in result["in_article"]:
+            click.echo(f"  {m['article_id'][:12]}  {m['text']!r} ({m['kind']}) ×{m['n']}")
+    for c in result["corrections"]:
+        click.echo(f"  correction by hand: {c['op']} {c['target']} {c['value']} ({c['created']})")
+
+
+@cli.command()
+@db_option
+@mode_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def reprocess(db_path: str, mode: str | None, quiet: bool) -> None:
+    """Analyse every stored article again (after an upgrade) and re-apply corrections.
+
+    \b
+    Example:
+        sagte reprocess --db sagte.db
+    """
+    from rich.console import Console
+
+    from sagte.progress import article_progress
+
+    with _open(db_path, readonly=False) as db:
+        total = db.store.count("articles")
+        progress = article_progress(Console(stderr=True), "reprocess", disable=quiet)
+        with progress:
+            task = progress.add_task("reprocess", total=total, statements=0)
+            for _ in db.reprocess(_mode(mode)):
+                progress.update(task, advance=1)
+        statements = db.store.count("statements")
+    click.echo(f"reprocessed {total} articles: {statements} statements", err=True)
+
+
 @cli.command()
 @db_option
 @format_option

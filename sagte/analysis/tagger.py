@@ -24,7 +24,6 @@ statement with the same roles, as the dataset annotates it.
 from __future__ import annotations
 
 import logging
-import math
 import os
 import warnings
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from sagte.analysis.adapters import add_adapters, merge_adapters, trained_state
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
 from sagte.analysis.marks import find_quotes
 from sagte.analysis.model import FINE_TYPES, Span
@@ -53,22 +53,6 @@ N_OUT = len(MSG_TAGS) + 3 * len(ROLE_HEADS) + len(FINE_TYPES) + len(MEDIA)
 WINDOW = 254  # pieces per window, without <s> and </s>
 STRIDE = 192  # a new window every STRIDE pieces: 62 pieces of overlap
 IGNORE = -100
-
-
-class LoRALinear(nn.Module):
-    """y = W x + b + (alpha / r) B A x, with W and b frozen and B initialised to zero."""
-
-    def __init__(self, base: nn.Linear, rank: int, alpha: float) -> None:
-        super().__init__()
-        self.base = base
-        for p in base.parameters():
-            p.requires_grad_(False)
-        self.a = nn.Parameter(torch.randn(rank, base.in_features) / math.sqrt(base.in_features))
-        self.b = nn.Parameter(torch.zeros(base.out_features, rank))
-        self.scale = alpha / rank
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.base(x) + (x @ self.a.t() @ self.b.t()) * self.scale
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +72,7 @@ class QuoteTagger(nn.Module):
         super().__init__()
         self.config = config
         encoder.layers = encoder.layers[: config.layers]
-        for p in encoder.parameters():
-            p.requires_grad_(False)
-        for layer in encoder.layers:
-            for name in ("q", "k", "v", "ao", "fi", "fo"):
-                setattr(layer, name, LoRALinear(getattr(layer, name), config.rank, config.alpha))
+        add_adapters(encoder, config.rank, config.alpha)
         self.encoder = encoder
         self.head = nn.Linear(encoder.cfg.hidden, N_OUT)
 
@@ -100,22 +80,12 @@ class QuoteTagger(nn.Module):
         return self.head(self.encoder(ids, mask))
 
     def merge_adapters(self) -> None:
-        """Fold each adapter into its linear layer (W += scale B A) for inference."""
-        for layer in self.encoder.layers:
-            for name in ("q", "k", "v", "ao", "fi", "fo"):
-                lora = getattr(layer, name)
-                if isinstance(lora, LoRALinear):
-                    with torch.no_grad():
-                        lora.base.weight += lora.scale * (lora.b @ lora.a)
-                    setattr(layer, name, lora.base)
+        """Fold the adapters into the encoder's layers for inference."""
+        merge_adapters(self.encoder)
 
     def trained_state(self) -> dict[str, torch.Tensor]:
         """Only what training changed: adapters and heads."""
-        return {
-            k: v
-            for k, v in self.state_dict().items()
-            if k.endswith((".a", ".b")) or k.startswith("head.")
-        }
+        return trained_state(self)
 
 
 def split_logits(logits: torch.Tensor) -> dict[str, torch.Tensor]:

@@ -237,6 +237,47 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN source_meta TEXT NOT NULL DEFAULT '{}';
         """,
     ),
+    (
+        # One canonical record per person or organisation across articles (issue 4):
+        # every key an entity was found under, with the reason it was merged and the
+        # article that first showed it (`sagte why-merged`), the corrections made by
+        # hand (kept as records and replayed, see sagte.store.identity), and
+        # per-article splits of a wrongly merged entity.
+        "0005_identity",
+        """
+        ALTER TABLE entities ADD COLUMN match_key TEXT;
+        ALTER TABLE entities ADD COLUMN surname_key TEXT;
+        ALTER TABLE entities ADD COLUMN name_locked INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX entities_match ON entities(match_key);
+        CREATE INDEX entities_surname ON entities(surname_key);
+        CREATE TABLE entity_variants (
+            key TEXT PRIMARY KEY,             -- sagte.identity.canonical_key of a name
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            name TEXT NOT NULL,               -- the name as first seen under this key
+            reason TEXT NOT NULL CHECK (reason IN ('name','spelling','surname','alias','merge')),
+            detail TEXT NOT NULL DEFAULT '',
+            article_id TEXT,                  -- the article that first showed it
+            created TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX entity_variants_entity ON entity_variants(entity_id);
+        INSERT INTO entity_variants (key, entity_id, name, reason)
+            SELECT key, id, name, 'name' FROM entities;
+        CREATE TABLE entity_splits (
+            entity_id INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            new_entity_id INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (entity_id, article_id)
+        );
+        CREATE TABLE entity_corrections (
+            id INTEGER PRIMARY KEY,
+            op TEXT NOT NULL CHECK (op IN ('merge','split','alias','rename')),
+            target TEXT NOT NULL,             -- the key of the entity corrected
+            value TEXT NOT NULL,              -- merge: the other key, split: an article id,
+                                              -- alias: the variant, rename: the new name
+            created TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 

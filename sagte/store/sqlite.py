@@ -23,7 +23,7 @@ from typing import Any
 
 from sagte.analysis.model import Analysis
 from sagte.errors import Errors, NotFound, StoreError
-from sagte.identity import canonical_key
+from sagte.identity.names import distinct_roles, fold
 from sagte.ingest.dates import PublishedDate
 from sagte.store.db import (
     POSTGRESQL,
@@ -34,6 +34,7 @@ from sagte.store.db import (
     redact,
     tables,
 )
+from sagte.store.identity import Identities, backfill_keys
 from sagte.store.migrations import MIGRATIONS, migration_sql, postgresql_ddl
 from sagte.store.search import index_article, reindex
 
@@ -130,6 +131,8 @@ class Store:
                     self.conn.execute(statement)
                 if name == "0002_search":
                     reindex(self.conn)  # articles stored before the search index existed
+                if name == "0005_identity":
+                    backfill_keys(self.conn)  # persons stored before identity keys existed
                 self.conn.execute("INSERT INTO _migrations (name) VALUES (?)", (name,))
             applied.append(name)
         return applied
@@ -214,28 +217,9 @@ class Store:
 
     def _add_analysis(self, article_id: str, analysis: Analysis) -> None:
         entity_ids: list[int] = []
+        identities = Identities(self.conn)
         for entity in analysis.entities:
-            key = canonical_key(entity.name, entity.kind, article_id)
-            # Look up, then update or insert (not an upsert): PostgreSQL would spend an
-            # id on every upsert that updates, and ids would differ from SQLite's.
-            # Writers take turns (atomic), so nothing comes between the two.
-            row = self.conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                entity_id = insert_id(
-                    self.conn,
-                    "INSERT INTO entities (key, name, kind, gender, gender_source) "
-                    "VALUES (?,?,?,?,?)",
-                    (key, entity.name, entity.kind, entity.gender, entity.gender_source),
-                )
-            else:
-                entity_id = int(row[0])
-                self.conn.execute(
-                    "UPDATE entities SET "
-                    "name = CASE WHEN length(name) < ? THEN ? ELSE name END, "
-                    "gender = coalesce(gender, ?), gender_source = coalesce(gender_source, ?) "
-                    "WHERE id = ?",
-                    (len(entity.name), entity.name, entity.gender, entity.gender_source, entity_id),
-                )
+            entity_id = identities.resolve(entity, article_id).entity_id
             entity_ids.append(entity_id)
             for role in entity.roles:
                 self.conn.execute(
@@ -285,6 +269,77 @@ class Store:
                     analysis.extractor,
                 ),
             )
+
+    def replace_analysis(self, article_id: str, analysis: Analysis) -> None:
+        """Swap an article's statements, mentions and roles for a new analysis (in the
+        caller's transaction); entities, their merges and corrections stay."""
+        old = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM statements WHERE article_id = ?", (article_id,)
+            )
+        ]
+        for sid in old:
+            self.conn.execute("DELETE FROM statement_members WHERE statement_id = ?", (sid,))
+            if self.dialect is not POSTGRESQL:
+                self.conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
+        for table in ("statements", "mentions", "entity_roles"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.conn.execute(
+            "UPDATE articles SET analysed = 1, extractor = ? WHERE id = ?",
+            (analysis.extractor, article_id),
+        )
+        self._add_analysis(article_id, analysis)
+        index_article(self.conn, article_id)
+
+    @property
+    def identities(self) -> Identities:
+        """Entity lookup and corrections (`sagte.store.identity`)."""
+        return Identities(self.conn)
+
+    def entity_profile(self, name: str) -> dict[str, Any]:
+        """An entity with its name variants, dated roles and statement counts per outlet
+        and month.
+
+        Raises:
+            NotFound: no entity by that name or id."""
+        identities = self.identities
+        entity = identities.find(name)
+        eid = entity["id"]
+        roles = self.conn.execute(
+            "SELECT r.role, min(a.published) AS first_seen, max(a.published) AS last_seen, "
+            "count(DISTINCT r.article_id) AS articles FROM entity_roles r "
+            "JOIN articles a ON a.id = r.article_id WHERE r.entity_id = ? "
+            "GROUP BY r.role ORDER BY first_seen, r.role",
+            (eid,),
+        )
+        outlets = self.conn.execute(
+            "SELECT coalesce(a.outlet, '') AS outlet, count(*) AS statements FROM statements s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ? "
+            "GROUP BY coalesce(a.outlet, '') ORDER BY statements DESC, outlet",
+            (eid,),
+        )
+        months = self.conn.execute(
+            "SELECT coalesce(substr(a.published, 1, 7), '') AS month, count(*) AS statements "
+            "FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ? "
+            "GROUP BY coalesce(substr(a.published, 1, 7), '') ORDER BY month",
+            (eid,),
+        )
+        mentions = self.conn.execute(
+            "SELECT count(*) FROM mentions WHERE entity_id = ?", (eid,)
+        ).fetchone()[0]
+        return {
+            "id": eid,
+            "name": entity["name"],
+            "kind": entity["kind"],
+            "gender": entity["gender"],
+            "gender_source": entity["gender_source"],
+            "mentions": int(mentions),
+            "variants": identities.variants(eid),
+            "roles": _merge_role_spellings([dict(r) for r in roles]),
+            "outlets": [dict(r) for r in outlets],
+            "months": [dict(r) for r in months],
+        }
 
     # -- reading -----------------------------------------------------------
     def count(self, table: str) -> int:
@@ -383,9 +438,28 @@ class Store:
         out = []
         for row in rows:
             item = dict(row)
-            item["roles"] = sorted(set((item["roles"] or "").split(",")) - {""})
+            item["roles"] = distinct_roles(r for r in (item["roles"] or "").split(",") if r)
             out.append(item)
         return out
+
+
+def _merge_role_spellings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Role rows (role, first_seen, last_seen, articles) with spelling variants summed."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        key = fold(row["role"])
+        if key not in merged:
+            merged[key] = dict(row, _best=row["articles"])
+            continue
+        into = merged[key]
+        dates = [d for d in (into["first_seen"], row["first_seen"]) if d]
+        into["first_seen"] = min(dates) if dates else None
+        dates = [d for d in (into["last_seen"], row["last_seen"]) if d]
+        into["last_seen"] = max(dates) if dates else None
+        into["articles"] += row["articles"]
+        if row["articles"] > into["_best"]:
+            into["role"], into["_best"] = row["role"], row["articles"]
+    return [{k: v for k, v in row.items() if k != "_best"} for row in merged.values()]
 
 
 def _statement_dict(row: Any, text: str) -> dict[str, Any]:

