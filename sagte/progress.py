@@ -29,9 +29,15 @@ class RateColumn(ProgressColumn):
 
 
 def article_progress(
-    console: Console, label: str, disable: bool = False, unit: str = "articles"
+    console: Console,
+    label: str,
+    disable: bool = False,
+    unit: str = "articles",
+    statements: bool = True,
 ) -> Progress:
-    """A progress bar for `label`; tasks carry a `statements` field shown at the end."""
+    """A progress bar for `label`; with `statements`, tasks carry a `statements` field
+    shown at the end."""
+    count = [TextColumn("{task.fields[statements]} statements")] if statements else []
     return Progress(
         TextColumn(f"[bold]{label}"),
         BarColumn(),
@@ -40,7 +46,7 @@ def article_progress(
         RateColumn(unit),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        TextColumn("{task.fields[statements]} statements"),
+        *count,
         console=console,
         disable=disable,
         transient=False,

@@ -264,7 +264,9 @@ def test_batch_on_a_local_cluster_then_load_equals_ingest(tmp_path: Path, db_tar
     assert crawled and all(r["outlet"] for r in crawled)
     assert page["url"] == "https://www.beispiel-zeitung.de/politik/meldung-0.html"
     assert page["outlet"] == "beispiel-zeitung.de"
-    assert page["crawled"].startswith("2022-03-25T10:00") and page["crawled_precision"] == "datetime"
+    assert (
+        page["crawled"].startswith("2022-03-25T10:00") and page["crawled_precision"] == "datetime"
+    )
     assert json.loads(page["source_meta"])["warc_record_id"].startswith("<urn:uuid:")
     teaser = next(a for a in db_articles(db_target) if a["source"].endswith("politik.rss#3"))
     assert teaser["summary_only"] and teaser["format"] == "feed"

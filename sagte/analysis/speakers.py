@@ -428,6 +428,7 @@ class People:
             entity = self._nearest_person(phrase.first, gender)
             if entity is not None:
                 self._add_mention(phrase.first, phrase.last, "pronoun", entity)
+                self._text_gender(entity, gender)
             return entity
         text = doc.text[doc.tokens[phrase.first].start : doc.tokens[phrase.last - 1].end]
         if phrase.kind == "descriptor":
@@ -445,11 +446,20 @@ class People:
                     entity = self._nearest_person(phrase.first, gender, window=RECENT_SENTENCES)
                 if entity is not None:
                     self._add_mention(phrase.first, phrase.last, "descriptor", entity)
+                    if lexicon.feminine(head) or role:  # "die Ministerin", "der Minister"
+                        self._text_gender(entity, gender)
                     return entity
             if role or by_kind:
                 return self._descriptor_entity(text, phrase)
             return self._org_entity(text, phrase)
         return self._org_entity(text, phrase)
+
+    def _text_gender(self, entity: int, gender: str) -> None:
+        """Gender as the text states it (a pronoun, a gendered noun) overrides a guess
+        from the first name."""
+        ent = self.entities[entity]
+        if ent.kind == "PER" and ent.gender_source != "text":
+            ent.gender, ent.gender_source = gender, "text"
 
     def _descriptor_entity(self, text: str, phrase: Phrase) -> int:
         entity = self._desc_by_name.get(text)

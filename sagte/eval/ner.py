@@ -30,7 +30,12 @@ class Sentence:
 
 
 def read_sentences(path: str | Path) -> Iterator[Sentence]:
-    """Sentence blocks of a GermEval file; a malformed token line raises S050."""
+    """Sentence blocks of a GermEval file; a malformed token line raises S050.
+
+    A block's `lines` are every line from the end of the previous sentence to its own
+    last token (blank lines and comments included), so writing all blocks' lines
+    back gives the file again; blank lines after the last sentence come as a block
+    without tokens."""
     path = Path(path)
     try:
         handle = path.open(encoding="utf-8")
@@ -40,17 +45,16 @@ def read_sentences(path: str | Path) -> Iterator[Sentence]:
     with handle:
         for number, raw in enumerate(handle, 1):
             line = raw.rstrip("\n")
-            if not line.strip():
-                if current.lines:
+            if not line.strip() or line.startswith("#"):
+                if current.rows and not line.strip():
                     yield current
-                current = Sentence([])
-                continue
-            current.lines.append(line)
-            if line.startswith("#"):
+                    current = Sentence([])
+                current.lines.append(line)
                 continue
             cols = line.split("\t")
             if len(cols) < 3:
                 raise InputError(Errors.S050.format(line=number), str(path))
+            current.lines.append(line)
             current.rows.append(len(current.lines) - 1)
             current.tokens.append(cols[1])
             current.gold.append(cols[2])
@@ -144,7 +148,7 @@ def evaluate_file(
                         cols = lines[row].split("\t")
                         cols[2] = tag
                         lines[row] = "\t".join(cols)
-                    sink.write("\n".join(lines) + "\n\n")
+                    sink.writelines(line + "\n" for line in lines)
             if progress:
                 progress(len(pending))
             pending.clear()

@@ -171,3 +171,22 @@ def test_quotes_offsets_and_provenance() -> None:
 def test_speakers_role_is_the_role_not_the_verb_before_it(text: str, role: str) -> None:
     analysis = sagte.api.analyse_text(text, "fast")
     assert [e.roles for e in analysis.entities if e.kind == "PER"] == [[role]]
+
+
+@pytest.mark.parametrize(
+    ("text", "gender", "source"),
+    [
+        # a first name alone is a guess, marked as such
+        ("„Wir helfen“, sagte Jens Stoltenberg.", "m", "first_name"),
+        # the text says it: a pronoun that refers back, a gendered role noun
+        ("„Wir helfen“, sagte Kim Weber. Sie kündigte weitere Hilfe an, wie sie sagte.", "f", "text"),
+        ("„Wir helfen“, sagte Andrea Nahles. Die Ministerin sagte, es gebe mehr Geld.", "f", "text"),
+        ("„Es reicht“, sagte Bundeskanzler Olaf Scholz.", "m", "text"),
+    ],
+)
+def test_speaker_gender_comes_from_the_text_before_the_first_name(
+    text: str, gender: str, source: str
+) -> None:
+    analysis = sagte.api.analyse_text(text, "fast")
+    [person] = [e for e in analysis.entities if e.kind == "PER"]
+    assert (person.gender, person.gender_source) == (gender, source)
