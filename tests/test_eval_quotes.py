@@ -247,14 +247,15 @@ def test_writer_maps_normalised_offsets_to_raw_tokens() -> None:
     assert out["documentName"] == doc["documentName"]
     (a,) = out["annotations"]
     assert set(ROLES) | {"type", "medium"} <= set(a)
-    assert a["quote"]["tokenIds"] == ids(doc, "Wir prüfen\ndas  Angebot.")
+    # the quotation marks around a message count as part of it, as in the dataset
+    assert a["quote"]["tokenIds"] == ids(doc, "„Wir prüfen\ndas  Angebot.“")
     assert a["speaker"]["tokenIds"] == ids(doc, "Der  Sprecher")
     assert a["cue"]["tokenIds"] == ids(doc, "sagte")
     assert a["frame"]["tokenIds"] == ids(doc, ":")
     assert a["addressee"] == {"spans": [], "text": "", "tokenIds": []}
-    assert a["quote"]["text"] == "Wir prüfen\ndas  Angebot."
+    assert a["quote"]["text"] == "„Wir prüfen\ndas  Angebot.“"
     (quote_span,) = a["quote"]["spans"]
-    assert raw[quote_span["charBegin"] : quote_span["charEnd"]] == "Wir prüfen\ndas  Angebot."
+    assert raw[quote_span["charBegin"] : quote_span["charEnd"]] == "„Wir prüfen\ndas  Angebot.“"
     assert (a["type"], a["medium"]) == ("Direct", "Speech")
 
 
@@ -294,7 +295,7 @@ def test_predict_document_end_to_end_ignores_gold() -> None:
     out = predict_document(doc)
     assert out["documentName"] == doc["documentName"]
     assert out["annotations"], "the extractor finds a plain „…“ quotation with a frame"
-    inside = set(ids(doc, "Die Brücke wird im Mai fertig."))
+    inside = set(ids(doc, "„Die Brücke wird im Mai fertig.“"))
     quotes = [set(a["quote"]["tokenIds"]) for a in out["annotations"]]
     assert any(q and q <= inside for q in quotes)
     for a in out["annotations"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
+from sagte.analysis.frames import fill_frames
 from sagte.analysis.marks import find_quotes
 from sagte.analysis.model import Analysis, Statement
 from sagte.analysis.quotes import extract_statements as extract_by_rules
@@ -58,7 +59,9 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     if mode == "fast":
-        return extract_by_rules(doc)
+        analysis = extract_by_rules(doc)
+        fill_frames(doc, analysis.statements)
+        return analysis
     names = tag_names(doc)
     people = People(doc, names=names)
     runtime = _runtime()
@@ -68,6 +71,7 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
         analysis = extract_by_rules(doc, people)
     else:
         analysis = _neural(doc, runtime, people)
+    fill_frames(doc, analysis.statements)
     if _ner() is not None:
         from sagte.analysis.ner import NER
 

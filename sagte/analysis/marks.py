@@ -73,3 +73,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             if opener in _DOUBLE:
                 spans.append(QuoteSpan(pos, p_end, closed=False))
     return sorted(spans, key=lambda q: q.open)
+
+
+def with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Message spans grown over the quotation marks right around them: „Wir helfen“ for
+    Wir helfen (the quotation dataset counts the marks as part of a direct message)."""
+    out = []
+    for start, end in spans:
+        if start > 0 and text[start - 1] in _DOUBLE | {"‚", "‘", "›", "‹"}:
+            start -= 1
+        if end < len(text) and text[end] in _MARKS | _DOUBLE:
+            end += 1
+        out.append((start, end))
+    return out

@@ -451,7 +451,10 @@ class _Extractor:
         first = self.low(start)
         # "der/die/das" after a comma that directly follows the frame is an
         # article ("Sie warnte, die Kosten …"); after more words, a relative pronoun.
-        article = first in ("der", "die", "das") and sep == after
+        # So is it after a prepositional phrase ("Sie sagte am Montag in Kiew, die …").
+        article = first in ("der", "die", "das") and (
+            sep == after or self.low(after) in wordlists.PREPOSITIONS
+        )
         if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS and not article:
             return None
         if cue.kind == "report" and first not in _CLAUSE_STARTERS:
@@ -484,13 +487,17 @@ class _Extractor:
         """The speaker of cue token c and the token index after the speaker's phrase."""
         people = self.people
         if cue.finite:
-            if c > u.a:
-                phrase = people.phrase_at(u.a, c)
+            # "Frankreichs Präsident Emmanuel Macron sagte": past a genitive name
+            starts = [u.a]
+            if c > u.a + 2 and self.tok(u.a).endswith("s") and self.tok(u.a)[:1].isupper():
+                starts.append(u.a + 1)
+            for a in starts if c > u.a else ():
+                phrase = people.phrase_at(a, c)
                 if (
                     phrase is not None
                     and phrase.last == c
                     and phrase.kind != "other"
-                    or (phrase is not None and phrase.last == c and c - u.a <= 3)
+                    or (phrase is not None and phrase.last == c and c - a <= 3 and a == u.a)
                 ):
                     return phrase, self.skip_adverbs(c + 1, u.b)
             j = self.skip_adverbs(c + 1, u.b)

@@ -60,9 +60,15 @@ class TaggerConfig:
     layers: int = 8  # encoder layers used (of 12): fewer is faster
     rank: int = 16
     alpha: float = 32.0
+    train_norms: bool = True  # the layers' LayerNorms are trained (and shipped) too
 
     def as_dict(self) -> dict[str, Any]:
-        return {"layers": self.layers, "rank": self.rank, "alpha": self.alpha}
+        return {
+            "layers": self.layers,
+            "rank": self.rank,
+            "alpha": self.alpha,
+            "train_norms": self.train_norms,
+        }
 
 
 class QuoteTagger(nn.Module):
@@ -72,7 +78,7 @@ class QuoteTagger(nn.Module):
         super().__init__()
         self.config = config
         encoder.layers = encoder.layers[: config.layers]
-        add_adapters(encoder, config.rank, config.alpha)
+        add_adapters(encoder, config.rank, config.alpha, train_norms=config.train_norms)
         self.encoder = encoder
         self.head = nn.Linear(encoder.cfg.hidden, N_OUT)
 

@@ -58,6 +58,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sagte.analysis import Mode
+from sagte.analysis.marks import with_marks
 from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement
 from sagte.api import analyse_text
 from sagte.text import Alignment, normalise
@@ -202,9 +203,17 @@ def type_name(statement: Statement) -> str:
 
 
 def statement_annotation(
-    statement: Statement, alignment: Alignment, index: TokenIndex, raw: str, ident: int
+    statement: Statement,
+    alignment: Alignment,
+    index: TokenIndex,
+    raw: str,
+    ident: int,
+    text: str | None = None,
 ) -> dict[str, Any]:
-    """One predicted statement as a dataset annotation (offsets mapped to raw tokens)."""
+    """One predicted statement as a dataset annotation (offsets mapped to raw tokens).
+
+    With the normalised `text`, the message takes in the quotation marks right
+    around it, as the dataset's messages do."""
 
     def ids(spans: Iterable[Span]) -> list[int]:
         out: set[int] = set()
@@ -214,7 +223,7 @@ def statement_annotation(
         return sorted(out)
 
     roles = {
-        "quote": statement.message,
+        "quote": with_marks(text, statement.message) if text else statement.message,
         "speaker": [statement.speaker] if statement.speaker else [],
         "cue": statement.cue,
         "frame": statement.frame,
@@ -249,7 +258,8 @@ def document_from_analysis(
     raw = doc.get("originalText", "")
     index = TokenIndex(token_offsets(doc))
     annotations = [
-        statement_annotation(s, alignment, index, raw, i) for i, s in enumerate(analysis.statements)
+        statement_annotation(s, alignment, index, raw, i, analysis.text)
+        for i, s in enumerate(analysis.statements)
     ]
     annotations = [a for a in annotations if a["quote"]["tokenIds"]]
     for i, a in enumerate(annotations):

@@ -179,8 +179,16 @@ def test_speakers_role_is_the_role_not_the_verb_before_it(text: str, role: str) 
         # a first name alone is a guess, marked as such
         ("„Wir helfen“, sagte Jens Stoltenberg.", "m", "first_name"),
         # the text says it: a pronoun that refers back, a gendered role noun
-        ("„Wir helfen“, sagte Kim Weber. Sie kündigte weitere Hilfe an, wie sie sagte.", "f", "text"),
-        ("„Wir helfen“, sagte Andrea Nahles. Die Ministerin sagte, es gebe mehr Geld.", "f", "text"),
+        (
+            "„Wir helfen“, sagte Kim Weber. Sie kündigte weitere Hilfe an, wie sie sagte.",
+            "f",
+            "text",
+        ),
+        (
+            "„Wir helfen“, sagte Andrea Nahles. Die Ministerin sagte, es gebe mehr Geld.",
+            "f",
+            "text",
+        ),
         ("„Es reicht“, sagte Bundeskanzler Olaf Scholz.", "m", "text"),
     ],
 )
