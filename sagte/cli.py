@@ -438,8 +438,9 @@ def speakers(db_path: str, fmt: str) -> None:
     if fmt == "table":
         for row in rows:
             roles = " / ".join(row["roles"]) or row["kind"]
+            also = f" (also: {', '.join(row['variants'])})" if row["variants"] else ""
             click.echo(
-                f"{row['name']} — {roles} — {row['statements']} statements "
+                f"{row['name']}{also} — {roles} — {row['statements']} statements "
                 f"in {row['articles']} article{'s' if row['articles'] != 1 else ''}"
             )
         return

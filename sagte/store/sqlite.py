@@ -439,6 +439,14 @@ class Store:
         for row in rows:
             item = dict(row)
             item["roles"] = distinct_roles(r for r in (item["roles"] or "").split(",") if r)
+            item["variants"] = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT name FROM entity_variants WHERE entity_id = ? AND name != ? "
+                    "ORDER BY name",
+                    (item["id"], item["name"]),
+                )
+            ]
             out.append(item)
         return out
 
