@@ -76,7 +76,11 @@ class Identities:
             key = f"{key}@{article_id}"  # decided in each article, as a bare surname
         found = self._variant(key) or (self._variant(global_key(key)) if "@" in key else None)
         if found is None:
-            found = self._match(entity) or Resolution(self._insert(key, entity), "name")
+            found = self._match(entity)
+            if found is None:
+                found = Resolution(self._insert(key, entity), "name")
+                if entity.kind == "PER" and "@" not in key:
+                    self._adopt(found.entity_id, entity.name)
             self._add_variant(key, found, entity.name, article_id)
         elif found.reason == "name" and "@" not in key:
             self._update(found.entity_id, entity)
@@ -87,6 +91,21 @@ class Identities:
         if split:
             return Resolution(int(split[0]), "split", f"split off by hand in {article_id}")
         return found
+
+    def _adopt(self, person: int, name: str) -> None:
+        """Bare surnames stored before this person was known join them now, where the
+        same decision as for a new article (`choose_person`) picks them."""
+        surname = surname_key(name)
+        known = self.known_persons(surname)
+        orphans = self.conn.execute(
+            "SELECT id FROM entities WHERE kind = 'PER' AND surname_key = ? "
+            "AND match_key IS NULL AND id != ? AND key NOT LIKE '%#split@%'",
+            (surname, person),
+        ).fetchall()
+        for (orphan,) in orphans:
+            chosen, why = choose_person(self.roles(int(orphan)), known)
+            if chosen is not None and chosen.entity_id == person:
+                self._move(int(orphan), person, reason="surname", detail=f"{why} (later)")
 
     def _variant(self, key: str) -> Resolution | None:
         row = self.conn.execute(
@@ -286,7 +305,14 @@ class Identities:
             self._record("merge", keep["key"], gone["key"])
         return int(keep["id"])
 
-    def _move(self, source: int, target: int, article_id: str | None = None) -> None:
+    def _move(
+        self,
+        source: int,
+        target: int,
+        article_id: str | None = None,
+        reason: str = "merge",
+        detail: str = "merged by hand",
+    ) -> None:
         where = "entity_id = ?" + (" AND article_id = ?" if article_id else "")
         args: tuple[Any, ...] = (source, article_id) if article_id else (source,)
         self.conn.execute(f"UPDATE mentions SET entity_id = ? WHERE {where}", (target, *args))
@@ -303,9 +329,9 @@ class Identities:
         self.conn.execute(f"DELETE FROM entity_roles WHERE {where}", args)
         if article_id is None:
             self.conn.execute(
-                "UPDATE entity_variants SET entity_id = ?, reason = 'merge', "
-                "detail = 'merged by hand' WHERE entity_id = ?",
-                (target, source),
+                "UPDATE entity_variants SET entity_id = ?, reason = ?, detail = ? "
+                "WHERE entity_id = ?",
+                (target, reason, detail, source),
             )
             self.conn.execute(
                 "UPDATE entity_splits SET entity_id = ? WHERE entity_id = ?", (target, source)

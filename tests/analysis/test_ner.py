@@ -45,7 +45,28 @@ needs_model = pytest.mark.skipif(RUNTIME is None, reason="entity tagger weights 
 @needs_model
 def test_the_shipped_tagger_finds_people_places_and_organisations() -> None:
     assert RUNTIME is not None
-    sentence = ["NATO-Generalsekretär", "Jens", "Stoltenberg", "warnte", "in", "Brüssel", "vor", "einem", "russischen", "Angriff", "auf", "die", "Ukraine", ",", "sagte", "ein", "Sprecher", "der", "Bundesregierung", "."]
+    sentence = [
+        "NATO-Generalsekretär",
+        "Jens",
+        "Stoltenberg",
+        "warnte",
+        "in",
+        "Brüssel",
+        "vor",
+        "einem",
+        "russischen",
+        "Angriff",
+        "auf",
+        "die",
+        "Ukraine",
+        ",",
+        "sagte",
+        "ein",
+        "Sprecher",
+        "der",
+        "Bundesregierung",
+        ".",
+    ]
     [tags] = RUNTIME.tag([join_tokens(sentence)])
     found = {(" ".join(sentence[a:b]), kind) for a, b, kind in spans_of(tags)}
     assert ("Jens Stoltenberg", "PER") in found

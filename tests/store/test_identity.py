@@ -141,3 +141,17 @@ def test_entity_cli_show_why_merged_and_corrections(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     out = runner.invoke(cli, ["entity", "show", "Olaf Scholz", "--db", db_file])
     assert out.exit_code == 1 and "S052" in out.output
+
+
+def test_a_surname_seen_before_the_full_name_joins_it_later(db_target: str) -> None:
+    with Database(db_target, mode="fast") as db:
+        early = add(db, "„Wir sind bereit“, sagte Nato-Chef Stoltenberg am Montag.", "a")
+        assert speaker_of(db, early) == "Stoltenberg"  # nobody of that name is known yet
+        late = add(db, NATO, "b", "2022-03-05")
+        assert speaker_of(db, early) == speaker_of(db, late) == "Jens Stoltenberg"
+        [variant] = [
+            v
+            for v in db.why_merged("Jens Stoltenberg", "Nato-Chef Stoltenberg")["evidence"]
+            if v["name"] == "Stoltenberg"
+        ]
+        assert variant["reason"] == "surname" and "(later)" in variant["detail"]
