@@ -383,8 +383,11 @@ class Store:
         like = self.dialect.like
         where, args = ["1=1"], []
         if speaker:
-            where.append(f"(e.name {like} ? OR e.key {like} ?)")
-            args += [f"%{speaker}%", f"%{speaker.casefold()}%"]
+            where.append(
+                f"(e.name {like} ? OR e.key {like} ? OR s.speaker_id IN "
+                f"(SELECT entity_id FROM entity_variants WHERE name {like} ?))"
+            )
+            args += [f"%{speaker}%", f"%{speaker.casefold()}%", f"%{speaker}%"]
         if form:
             where.append("s.form = ?")
             args.append(form)
@@ -404,7 +407,11 @@ class Store:
             args += [f"{article}%", f"%{article}"]
         sql = (
             "SELECT s.*, a.source, a.outlet, a.url, a.title, a.published, a.published_precision, "
-            "e.name AS speaker_name, e.kind AS speaker_kind FROM statements s "
+            "e.name AS speaker_name, e.kind AS speaker_kind, "
+            # the role the speaker was quoted under: of the mention, else of the article
+            "coalesce((SELECT m.role FROM mentions m WHERE m.id = s.speaker_mention_id), "
+            "(SELECT min(r.role) FROM entity_roles r WHERE r.entity_id = s.speaker_id "
+            "AND r.article_id = s.article_id)) AS speaker_role FROM statements s "
             "JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id "
             f"WHERE {' AND '.join(where)} ORDER BY a.published IS NULL, a.published, a.source, s.start"
         )
@@ -492,6 +499,7 @@ def _statement_dict(row: Any, text: str) -> dict[str, Any]:
         "text": " … ".join(text[s:e] for s, e in message),
         "speaker": row["speaker_name"] or mention,
         "speaker_kind": row["speaker_kind"],
+        "speaker_role": row["speaker_role"],
         "speaker_mention": mention,
         "cue": " ".join(text[s:e] for s, e in cue) or None,
         "medium": row["medium"],

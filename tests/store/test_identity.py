@@ -155,3 +155,16 @@ def test_a_surname_seen_before_the_full_name_joins_it_later(db_target: str) -> N
             if v["name"] == "Stoltenberg"
         ]
         assert variant["reason"] == "surname" and "(later)" in variant["detail"]
+
+
+def test_statements_by_any_name_variant_with_the_role_quoted_under(db_target: str) -> None:
+    with Database(db_target, mode="fast") as db:
+        add(db, KYIV, "tagesschau-1")
+        add(db, WIRE, "reuters-1", "2022-03-03")
+        rows = db.statements(speaker="Zelensky")
+        assert len(rows) == 3 and {r["speaker"] for r in rows} == {"Wolodymyr Selenskyj"}
+        assert [r["speaker_role"] for r in rows] == [
+            "Präsident der Ukraine",
+            "Präsident der Ukraine",
+            "Präsident",
+        ]
