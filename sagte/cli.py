@@ -48,6 +48,18 @@ def format_option(fn: F) -> F:
     )(fn)
 
 
+def report_format_option(fn: F) -> F:
+    """--format for reports: a table, or JSON."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(("table", "json")),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(fn)
+
+
 def mode_option(fn: F) -> F:
     fn = click.option(
         "--fast",
@@ -740,14 +752,7 @@ def eval_group() -> None:
     type=click.Path(file_okay=False),
     help="Write one prediction file per document (dataset format) here.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@report_format_option
 @click.option("--validation-only", is_flag=True, help="Only the validation fold (about a fifth).")
 @mode_option
 def eval_quotes(
@@ -787,14 +792,7 @@ def eval_quotes(
     type=click.Path(dir_okay=False),
     help="Write the file again with the third column replaced by the predicted outer tag.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@report_format_option
 def eval_ner(file: str, out: str | None, fmt: str) -> None:
     """Tag named entities in a GermEval 2014 file and score the outer column.
 

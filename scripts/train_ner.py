@@ -66,6 +66,7 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "sagte/models/ner-v1.pt"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--init", help="continue from a file this script saved (same rank)")
     args = parser.parse_args()
 
     random.seed(args.seed)
@@ -74,6 +75,9 @@ def main() -> None:
     data = Path(args.data)
     config = NerConfig(rank=args.rank, alpha=2.0 * args.rank)
     tokenizer, model = build(config)
+    if args.init:
+        saved = torch.load(args.init, map_location="cpu", weights_only=True)
+        model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
     train = examples(data / "NER-de-train.tsv", tokenizer)
     if args.with_dev:
         train += examples(data / "NER-de-dev.tsv", tokenizer)
@@ -139,6 +143,8 @@ def main() -> None:
             "trained_on": "GermEval 2014 train" + (" + dev" if args.with_dev else ""),
             "seed": args.seed,
             "epochs": args.epochs,
+            "lr": args.lr,
+            "continued_from": Path(args.init).name if args.init else None,
         },
         out,
     )

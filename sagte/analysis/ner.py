@@ -13,19 +13,16 @@ first subword piece.
 
 from __future__ import annotations
 
-import os
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
-from sagte.analysis.adapters import add_adapters, merge_adapters, trained_state
+from sagte.analysis.adapters import add_adapters, load_trained, trained_state, weights_file
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
 from sagte.analysis.model import Span
 
@@ -173,10 +170,7 @@ class NerRuntime:
 
 def model_path() -> Path:
     """The weights: $SAGTE_NER if set, else the packaged file."""
-    override = os.environ.get("SAGTE_NER")
-    if override:
-        return Path(override)
-    return Path(str(resources.files("sagte").joinpath(f"models/{MODEL_FILE}")))
+    return weights_file("SAGTE_NER", MODEL_FILE)
 
 
 def build(config: NerConfig, dropout: float = 0.1) -> tuple[Tokenizer, NerModel]:
@@ -190,15 +184,7 @@ def load_ner(path: str | None = None, quantize: bool = True) -> NerRuntime | Non
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
-    saved = torch.load(file, map_location="cpu", weights_only=True)
-    config = NerConfig(**saved["config"])
-    tokenizer, model = build(config, dropout=0.0)
-    state = {k: v.float() for k, v in saved["state"].items()}
-    loaded = model.load_state_dict(state, strict=False)
-    if loaded.unexpected_keys:
-        raise ValueError(f"{file}: unexpected weights {loaded.unexpected_keys[:3]}")
-    merge_adapters(model.encoder)
-    if quantize:
-        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
-        model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    tokenizer, model = load_trained(
+        file, lambda config: build(NerConfig(**config), dropout=0.0), quantize
+    )
     return NerRuntime(tokenizer, model)

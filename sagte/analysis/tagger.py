@@ -24,19 +24,22 @@ statement with the same roles, as the dataset annotates it.
 from __future__ import annotations
 
 import logging
-import os
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
-from sagte.analysis.adapters import add_adapters, merge_adapters, trained_state
+from sagte.analysis.adapters import (
+    add_adapters,
+    load_trained,
+    merge_adapters,
+    trained_state,
+    weights_file,
+)
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
 from sagte.analysis.marks import find_quotes
 from sagte.analysis.model import FINE_TYPES, Span
@@ -320,10 +323,7 @@ class TaggerRuntime:
 
 def model_path() -> Path:
     """The tagger weights: $SAGTE_TAGGER if set, else the packaged file."""
-    override = os.environ.get("SAGTE_TAGGER")
-    if override:
-        return Path(override)
-    return Path(str(resources.files("sagte").joinpath(f"models/{MODEL_FILE}")))
+    return weights_file("SAGTE_TAGGER", MODEL_FILE)
 
 
 def build(config: TaggerConfig, dropout: float = 0.1) -> tuple[Tokenizer, QuoteTagger]:
@@ -337,17 +337,7 @@ def load_tagger(path: str | None = None, quantize: bool = True) -> TaggerRuntime
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
-    saved = torch.load(file, map_location="cpu", weights_only=True)
-    config = TaggerConfig(**saved["config"])
-    tokenizer, model = build(config, dropout=0.0)
-    state = {k: v.float() for k, v in saved["state"].items()}
-    missing = model.load_state_dict(state, strict=False)
-    if missing.unexpected_keys:
-        raise ValueError(f"{file}: unexpected weights {missing.unexpected_keys[:3]}")
-    model.merge_adapters()
-    if quantize:
-        warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*", category=UserWarning)
-        # int8 weights for the linear layers: about twice as fast on CPU; the
-        # tagger's outputs change little (bench/quotes.py measures both).
-        model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    tokenizer, model = load_trained(
+        file, lambda config: build(TaggerConfig(**config), dropout=0.0), quantize
+    )
     return TaggerRuntime(tokenizer, model)
