@@ -504,6 +504,15 @@ def entity_show(name: str, db_path: str, fmt: str) -> None:
             if r["last_seen"] and r["last_seen"] != r["first_seen"]:
                 span += f" – {r['last_seen']}"
             click.echo(f"    {r['role']}  {span}  ({r['articles']} articles)")
+    if profile["affiliations"]:
+        names = ", ".join(
+            a["name"]
+            + (f" ({a['first_seen']}" if a["first_seen"] else "")
+            + (f" – {a['last_seen']}" if a["last_seen"] not in (None, a["first_seen"]) else "")
+            + (")" if a["first_seen"] else "")
+            for a in profile["affiliations"]
+        )
+        click.echo(f"  affiliations: {names}")
     for title, key in (("statements by outlet", "outlets"), ("statements by month", "months")):
         if profile[key]:
             click.echo(f"  {title}:")

@@ -160,3 +160,18 @@ def distinct_roles(roles: Iterable[str]) -> list[str]:
         spellings = counts.setdefault(fold(role), {})
         spellings[role] = spellings.get(role, 0) + 1
     return [max(s, key=lambda r: s[r]) for s in counts.values()]
+
+
+_AFFILIATION_TAIL = re.compile(r"\b(?:der|des|von)\s+(\w[\w\s.-]*)$")
+
+
+def affiliation(role: str) -> str | None:
+    """The organisation or country a role names: "NATO-Generalsekretär" → NATO,
+    "SPD-Politikerin" → SPD, "Präsident der Ukraine" → Ukraine; None for "Sprecher"."""
+    head = role.split()[0] if role.split() else ""
+    if "-" in head:
+        prefix = head.rsplit("-", 1)[0]
+        if prefix[:1].isupper() and len(prefix) > 1:
+            return prefix
+    match = _AFFILIATION_TAIL.search(role)
+    return match.group(1).strip() if match else None

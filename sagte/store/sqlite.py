@@ -23,7 +23,7 @@ from typing import Any
 
 from sagte.analysis.model import Analysis
 from sagte.errors import Errors, NotFound, StoreError
-from sagte.identity.names import distinct_roles, fold
+from sagte.identity.names import affiliation, distinct_roles, fold
 from sagte.ingest.dates import PublishedDate
 from sagte.store.db import (
     POSTGRESQL,
@@ -328,6 +328,7 @@ class Store:
         mentions = self.conn.execute(
             "SELECT count(*) FROM mentions WHERE entity_id = ?", (eid,)
         ).fetchone()[0]
+        role_rows = _merge_role_spellings([dict(r) for r in roles])
         return {
             "id": eid,
             "name": entity["name"],
@@ -336,7 +337,8 @@ class Store:
             "gender_source": entity["gender_source"],
             "mentions": int(mentions),
             "variants": identities.variants(eid),
-            "roles": _merge_role_spellings([dict(r) for r in roles]),
+            "roles": role_rows,
+            "affiliations": _affiliations(role_rows),
             "outlets": [dict(r) for r in outlets],
             "months": [dict(r) for r in months],
         }
@@ -456,6 +458,20 @@ class Store:
             ]
             out.append(item)
         return out
+
+
+def _affiliations(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Organisations and countries named by the roles, with the dates of those roles."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in roles:
+        name = affiliation(row["role"])
+        if not name:
+            continue
+        item = out.setdefault(fold(name), {"name": name, "first_seen": None, "last_seen": None})
+        for key, pick in (("first_seen", min), ("last_seen", max)):
+            dates = [d for d in (item[key], row[key]) if d]
+            item[key] = pick(dates) if dates else None
+    return list(out.values())
 
 
 def _merge_role_spellings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -60,6 +60,9 @@ def test_transliterations_and_a_bare_surname_are_one_person(db_target: str) -> N
         assert profile["name"] == "Wolodymyr Selenskyj"
         assert [r["role"] for r in profile["roles"]] == ["Präsident der Ukraine", "Präsident"]
         assert profile["roles"][0]["first_seen"] == "2022-03-02"
+        assert [(a["name"], a["first_seen"]) for a in profile["affiliations"]] == [
+            ("Ukraine", "2022-03-02")
+        ]
         assert {o["outlet"]: o["statements"] for o in profile["outlets"]} == {
             "tagesschau": 2,  # "Er rief … auf" is his too
             "reuters": 1,
