@@ -179,8 +179,11 @@ def build(config: NerConfig, dropout: float = 0.1) -> tuple[Tokenizer, NerModel]
 
 
 @cache
-def load_ner(path: str | None = None, quantize: bool = True) -> NerRuntime | None:
-    """The shipped entity tagger, or None when its weights are not installed."""
+def load_ner(path: str | None = None, quantize: bool = False) -> NerRuntime | None:
+    """The shipped entity tagger, or None when its weights are not installed.
+
+    Not quantised by default: int8 linear layers cost 5 points of F1 on GermEval
+    dev (0.814 → 0.760)."""
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
