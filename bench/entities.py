@@ -68,7 +68,9 @@ def speed(data: Path, count: int) -> None:
             return p
 
         timed("in-article resolution with NER names", people, list(zip(docs, names, strict=True)))
-        timed("statements + entities (default mode)", lambda d: extract_statements(d, "auto"), docs)
+        timed(
+            "statements + entities (--accurate)", lambda d: extract_statements(d, "accurate"), docs
+        )
     # cross-article resolution: the time spent in Identities.resolve while storing
     spent = [0.0]
     original = identity.Identities.resolve
@@ -141,7 +143,7 @@ def main() -> None:
     if not args.skip_pairs:
         from sagte.analysis.extract import ner_available
 
-        pairs(["fast", "auto"] if ner_available() else ["fast"])
+        pairs(["fast", "accurate"] if ner_available() else ["fast"])
 
 
 if __name__ == "__main__":

@@ -65,13 +65,13 @@ def mode_option(fn: F) -> F:
         "--fast",
         "mode",
         flag_value="fast",
-        help="Rule-based extractor: ~10x faster, less accurate, no model licence.",
+        help="Rule-based extractor (the default today): fast, no model licence.",
     )(fn)
     return click.option(
         "--accurate",
         "mode",
         flag_value="accurate",
-        help="Neural tagger (default when installed); fail if it is not.",
+        help="Neural tagger and entity tagger (slower, more accurate); fail if not installed.",
     )(fn)
 
 

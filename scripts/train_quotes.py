@@ -135,6 +135,7 @@ def main() -> None:
     parser.add_argument("--all-folds", action="store_true", help="train on all five folds")
     parser.add_argument("--out", default=str(ROOT / "sagte/models/quotes-tagger-v1.pt"))
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--init", help="continue from a file this script saved (same config)")
     args = parser.parse_args()
 
     random.seed(args.seed)
@@ -145,6 +146,9 @@ def main() -> None:
     train = [d for d in docs if args.all_folds or fold_of(d["documentName"]) != 0]
     config = TaggerConfig(layers=args.layers, rank=args.rank, alpha=2.0 * args.rank)
     tokenizer, model = build(config)
+    if args.init:
+        saved = torch.load(args.init, map_location="cpu", weights_only=True)
+        model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
     examples = make_examples(train, tokenizer)
     steps = int(len(examples) / args.batch * args.epochs)
     print(f"{len(train)} documents, {len(examples)} windows, {steps} steps", flush=True)
@@ -202,6 +206,8 @@ def main() -> None:
             "trained_on": "folds 0-4" if args.all_folds else "folds 1-4",
             "seed": args.seed,
             "epochs": args.epochs,
+            "lr": args.lr,
+            "continued_from": Path(args.init).name if args.init else None,
         },
         out,
     )

@@ -82,7 +82,7 @@ def test_ner_names_reach_the_article_entities() -> None:
     analysis = sagte.api.analyse_text(
         "Der Konzern Siemens Energy kündigte am Montag in München neue Stellen an. "
         "„Wir wachsen“, sagte Vorstandschef Christian Bruch.",
-        "auto",
+        "accurate",
     )
     kinds = {(e.name, e.kind) for e in analysis.entities}
     assert ("Christian Bruch", "PER") in kinds
