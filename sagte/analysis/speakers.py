@@ -190,8 +190,10 @@ class People:
                 self._add_mention(first, last, "name", self._name_entity(name, kind))
             elif kind == "LOCderiv" and last - first == 1:
                 country = lexicon.country_of_adjective(words[0])
-                if country:
-                    self._add_mention(first, last, "other", self._name_entity(country[0], "LOC"))
+                if country:  # a mention, but no phrase starts at an adjective
+                    token = doc.tokens[first]
+                    entity = self._name_entity(country[0], "LOC")
+                    self.mentions.append(Mention(token.start, token.end, "other", entity))
 
     def _name_entity(self, name: str, kind: str) -> int:
         """The article's entity of an organisation, place or other name."""
@@ -249,6 +251,12 @@ class People:
         while k < stop and doc.tokens[k].text in _NAME_PARTICLES:
             k += 1
         return k if j < k < stop and _namelike(self.doc, k) else None
+
+    def _person_at(self, k: int) -> bool:
+        """Token k is part of a person's name (an organisation's name may be a tail)."""
+        mention = self._mention_at.get(k)
+        entity = self.mentions[mention].entity if mention is not None else None
+        return entity is not None and self.entities[entity].kind == "PER"
 
     def _descriptor_start(self, role_index: int) -> int:
         """Extend a role leftwards over adjectives to its determiner ("der ukrainische").
@@ -401,7 +409,8 @@ class People:
             and k - j < 3
             and _regular(doc, k)
             and doc.tokens[k].text[:1].isupper()
-            and (doc.tokens[k].text not in wordlists.NOT_NAMES and k not in self._mention_at)
+            and doc.tokens[k].text not in wordlists.NOT_NAMES
+            and not self._person_at(k)
         ):
             k += 1
         return k
