@@ -28,7 +28,6 @@ from sagte.analysis.ner import (  # noqa: E402
     TAGS,
     NerConfig,
     NerRuntime,
-    batch_rows,
     build,
     join_tokens,
     word_pieces,
@@ -108,7 +107,7 @@ def main() -> None:
                 if step >= steps:
                     break
                 part = group[i : i + args.batch]
-                x, mask = batch_rows([ids for ids, _ in part], tokenizer)
+                x, mask = tokenizer.pad([ids for ids, _ in part])
                 y = torch.full_like(x, IGNORE)
                 for r, (_, labels) in enumerate(part):
                     y[r, 1 : 1 + len(labels)] = torch.tensor(labels)

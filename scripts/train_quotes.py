@@ -91,14 +91,9 @@ def make_examples(docs: list[dict], tokenizer) -> list[tuple[list[int], dict[str
 
 
 def collate(batch, tokenizer):
-    width = max(len(ids) for ids, _ in batch) + 2
-    x = torch.full((len(batch), width), tokenizer.pad_id, dtype=torch.long)
-    mask = torch.zeros_like(x)
-    y = {k: torch.full((len(batch), width), IGNORE, dtype=torch.long) for k in batch[0][1]}
-    for i, (ids, labels) in enumerate(batch):
-        row = [tokenizer.bos_id, *ids, tokenizer.eos_id]
-        x[i, : len(row)] = torch.tensor(row)
-        mask[i, : len(row)] = 1
+    x, mask = tokenizer.pad([ids for ids, _ in batch])
+    y = {k: torch.full_like(x, IGNORE) for k in batch[0][1]}
+    for i, (_, labels) in enumerate(batch):
         for k, v in labels.items():
             y[k][i, 1 : 1 + len(v)] = torch.tensor(v)
     return x, mask, y

@@ -236,15 +236,16 @@ class Tokenizer:
         self, texts: Sequence[str], max_length: int = 512, prefix: str = ""
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """Right-padded ``<s> … </s>`` input ids and attention mask, truncated to max_length."""
-        rows = [
-            [self.bos_id, *self.encode(prefix + t)[0][: max_length - 2], self.eos_id] for t in texts
-        ]
-        width = max(len(r) for r in rows)
+        return self.pad([self.encode(prefix + t)[0][: max_length - 2] for t in texts])
+
+    def pad(self, rows: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Piece-id rows as ``<s> … </s>``, right-padded: input ids and attention mask."""
+        width = max(len(r) for r in rows) + 2
         ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
         mask = torch.zeros((len(rows), width), dtype=torch.long)
         for i, r in enumerate(rows):
-            ids[i, : len(r)] = torch.tensor(r)
-            mask[i, : len(r)] = 1
+            ids[i, : len(r) + 2] = torch.tensor([self.bos_id, *r, self.eos_id])
+            mask[i, : len(r) + 2] = 1
         return ids, mask
 
 

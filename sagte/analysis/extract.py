@@ -17,6 +17,7 @@ import re
 from typing import Any, Literal
 
 from sagte.analysis import wordlists
+from sagte.analysis.bio import spans_of
 from sagte.analysis.frames import fill_frames
 from sagte.analysis.marks import find_quotes
 from sagte.analysis.model import Analysis, Statement
@@ -100,8 +101,6 @@ def tag_names(doc: Doc) -> list[tuple[int, int, str]]:
     runtime = _ner()
     if runtime is None or not doc.tokens:
         return []
-    from sagte.analysis.ner import spans_of
-
     taken = [s for s in doc.sentences if s.last > s.first]
     sentences = []
     for sentence in taken:

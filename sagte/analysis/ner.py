@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from sagte.analysis.adapters import add_adapters, load_trained, trained_state, weights_file
+from sagte.analysis.bio import repair, spans_of
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
 from sagte.analysis.model import Span
 
@@ -33,6 +34,8 @@ TYPES = tuple(c + s for c in CLASSES for s in ("", "deriv", "part"))
 TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 MAX_PIECES = 254  # per sentence chunk, without <s> and </s>
 IGNORE = -100
+
+__all__ = ["NER", "TAGS", "NerConfig", "NerModel", "NerRuntime", "load_ner", "repair", "spans_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,42 +106,6 @@ def chunks(n: int) -> list[tuple[int, int]]:
     return [(s, min(n, s + MAX_PIECES)) for s in range(0, max(n, 1), MAX_PIECES)]
 
 
-def batch_rows(
-    rows: Sequence[Sequence[int]], tokenizer: Tokenizer
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """`<s> … </s>` rows right-padded into ids and attention mask."""
-    width = max(len(r) for r in rows) + 2
-    ids = torch.full((len(rows), width), tokenizer.pad_id, dtype=torch.long)
-    mask = torch.zeros_like(ids)
-    for i, r in enumerate(rows):
-        row = [tokenizer.bos_id, *r, tokenizer.eos_id]
-        ids[i, : len(row)] = torch.tensor(row)
-        mask[i, : len(row)] = 1
-    return ids, mask
-
-
-def repair(tags: Sequence[str]) -> list[str]:
-    """I-X after O or another type starts a new span: make it B-X (as conlleval reads it)."""
-    out: list[str] = []
-    for tag in tags:
-        if tag.startswith("I-") and (not out or out[-1][2:] != tag[2:] or out[-1] == "O"):
-            tag = "B-" + tag[2:]
-        out.append(tag)
-    return out
-
-
-def spans_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(first word, end word, type) of each span in BIO tags (conlleval's chunking)."""
-    out: list[tuple[int, int, str]] = []
-    for i, tag in enumerate(repair(tags)):
-        if tag.startswith("B-"):
-            out.append((i, i + 1, tag[2:]))
-        elif tag.startswith("I-"):
-            first, _, kind = out[-1]
-            out[-1] = (first, i + 1, kind)
-    return out
-
-
 class NerRuntime:
     """A loaded entity tagger."""
 
@@ -158,7 +125,7 @@ class NerRuntime:
         order = sorted(range(len(rows)), key=lambda r: rows[r][2] - rows[r][1])
         for b in range(0, len(order), self.batch_size):
             part = [rows[r] for r in order[b : b + self.batch_size]]
-            x, mask = batch_rows([encoded[k][0][s:e] for k, s, e in part], self.tokenizer)
+            x, mask = self.tokenizer.pad([encoded[k][0][s:e] for k, s, e in part])
             best = self.model(x, mask)[:, 1:-1].argmax(-1).tolist()
             for (k, s, e), row in zip(part, best, strict=True):
                 labels[k][s:e] = row[: e - s]

@@ -302,13 +302,7 @@ class TaggerRuntime:
         if n == 0:
             return [], torch.zeros(0, N_OUT)
         spans = windows(n)
-        rows = [[self.tokenizer.bos_id, *ids[s:e], self.tokenizer.eos_id] for s, e in spans]
-        width = max(len(r) for r in rows)
-        batch = torch.full((len(rows), width), self.tokenizer.pad_id, dtype=torch.long)
-        mask = torch.zeros_like(batch)
-        for i, r in enumerate(rows):
-            batch[i, : len(r)] = torch.tensor(r)
-            mask[i, : len(r)] = 1
+        batch, mask = self.tokenizer.pad([ids[s:e] for s, e in spans])
         out = self.model(batch, mask)[:, 1:-1]
         merged = torch.zeros(n, N_OUT)
         best = torch.full((n,), -1.0)

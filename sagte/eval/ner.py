@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sagte.analysis.bio import spans_of
 from sagte.errors import Errors, InputError
 
 Tagger = Callable[[Sequence[Sequence[str]]], list[list[str]]]
@@ -64,20 +65,7 @@ def read_sentences(path: str | Path) -> Iterator[Sentence]:
 
 def chunks(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     """Spans (first, end, class) of BIO tags; an I- after O or another class opens a span."""
-    out: list[tuple[int, int, str]] = []
-    previous = "O"
-    for i, tag in enumerate(tags):
-        if (
-            tag.startswith("B-")
-            or (tag.startswith("I-") and previous[2:] != tag[2:])
-            or (tag.startswith("I-") and previous == "O")
-        ):
-            out.append((i, i + 1, tag[2:]))
-        elif tag.startswith("I-"):
-            first, _, kind = out[-1]
-            out[-1] = (first, i + 1, kind)
-        previous = tag
-    return set(out)
+    return set(spans_of(tags))
 
 
 @dataclass(slots=True)
