@@ -138,7 +138,6 @@ def choose_person(roles: Sequence[str], known: Sequence[Known]) -> tuple[Known |
     surname, and why (or why nobody)."""
     if not known:
         return None, "no known person of that surname"
-    fits = [k for k in known if roles_fit(roles, k.roles)]
     if len(known) == 1:
         only = known[0]
         verdict = roles_fit(roles, only.roles)
@@ -147,6 +146,7 @@ def choose_person(roles: Sequence[str], known: Sequence[Known]) -> tuple[Known |
         if verdict:
             return only, f"surname and role fit the only known {only.name}"
         return only, f"the only known person of that surname is {only.name}"
+    fits = [k for k in known if roles_fit(roles, k.roles)]
     if len(fits) == 1:
         return fits[0], f"of {len(known)} known namesakes only {fits[0].name} has a fitting role"
     return None, f"{len(known)} known persons share the surname and no role decides"

@@ -72,11 +72,12 @@ class Identities:
     # -- resolution ----------------------------------------------------------
     def resolve(self, entity: Entity, article_id: str) -> Resolution:
         key = canonical_key(entity.name, entity.kind, article_id)
-        if self._surname_like(entity):
+        namesakes = self._surname_org(entity)
+        if namesakes:
             key = f"{key}@{article_id}"  # decided in each article, as a bare surname
         found = self._variant(key) or (self._variant(global_key(key)) if "@" in key else None)
         if found is None:
-            found = self._match(entity)
+            found = self._match(entity, namesakes)
             if found is None:
                 found = Resolution(self._insert(key, entity), "name")
                 if entity.kind == "PER" and "@" not in key:
@@ -84,13 +85,18 @@ class Identities:
             self._add_variant(key, found, entity.name, article_id)
         elif found.reason == "name" and "@" not in key:
             self._update(found.entity_id, entity)
-        split = self.conn.execute(
-            "SELECT new_entity_id FROM entity_splits WHERE entity_id = ? AND article_id = ?",
-            (found.entity_id, article_id),
-        ).fetchone()
-        if split:
-            return Resolution(int(split[0]), "split", f"split off by hand in {article_id}")
+        split = self._split_of(found.entity_id, article_id)
+        if split is not None:
+            return Resolution(split, "split", f"split off by hand in {article_id}")
         return found
+
+    def _split_of(self, entity_id: int, article_id: str) -> int | None:
+        """The entity split off by hand from `entity_id` in one article, if any."""
+        row = self.conn.execute(
+            "SELECT new_entity_id FROM entity_splits WHERE entity_id = ? AND article_id = ?",
+            (entity_id, article_id),
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def _adopt(self, person: int, name: str) -> None:
         """Bare surnames stored before this person was known join them now, where the
@@ -113,20 +119,23 @@ class Identities:
         ).fetchone()
         return Resolution(int(row[0]), row[1], row[2]) if row else None
 
-    def _surname_like(self, entity: Entity) -> bool:
-        """A one-word "organisation" that is the surname of a known person: the rules
-        call an unknown capitalised speaker ("sagte Baerbock") an organisation."""
-        return (
-            entity.kind == "ORG"
-            and " " not in entity.name
-            and entity.name[:1].isupper()
-            and not entity.name.isupper()
-            and bool(self.known_persons(surname_key(entity.name)))
-        )
+    def _surname_org(self, entity: Entity) -> list[Known]:
+        """The known persons a one-word "organisation" may be the surname of (the rules
+        call an unknown capitalised speaker, "sagte Baerbock", an organisation)."""
+        if (
+            entity.kind != "ORG"
+            or " " in entity.name
+            or not entity.name[:1].isupper()
+            or entity.name.isupper()
+        ):
+            return []
+        return self.known_persons(surname_key(entity.name))
 
-    def _match(self, entity: Entity) -> Resolution | None:
-        if entity.kind == "ORG" and self._surname_like(entity):
-            chosen, why = choose_person(entity.roles, self.known_persons(surname_key(entity.name)))
+    def _match(self, entity: Entity, namesakes: list[Known]) -> Resolution | None:
+        """A stored person this entity is (see the module docstring); `namesakes` are
+        those of a one-word organisation that is a known surname."""
+        if namesakes:
+            chosen, why = choose_person(entity.roles, namesakes)
             return Resolution(chosen.entity_id, "surname", why) if chosen else None
         if entity.kind != "PER":
             return None
@@ -351,19 +360,13 @@ class Identities:
     def split(self, name: str, article_id: str, record: bool = True) -> int:
         """Give entity `name`'s mentions in one article an entity of their own."""
         entity = self.find(name)
-        if not self.conn.execute(
-            "SELECT 1 FROM mentions WHERE entity_id = ? AND article_id = ? "
-            "UNION SELECT 1 FROM entity_splits WHERE entity_id = ? AND article_id = ?",
-            (entity["id"], article_id, entity["id"], article_id),
-        ).fetchone():
-            raise NotFound(Errors.S054.format(name=entity["name"], article=article_id))
-        row = self.conn.execute(
-            "SELECT new_entity_id FROM entity_splits WHERE entity_id = ? AND article_id = ?",
-            (entity["id"], article_id),
-        ).fetchone()
-        if row:
-            new_id = int(row[0])
-        else:
+        new_id = self._split_of(entity["id"], article_id)
+        if new_id is None:
+            if not self.conn.execute(
+                "SELECT 1 FROM mentions WHERE entity_id = ? AND article_id = ?",
+                (entity["id"], article_id),
+            ).fetchone():
+                raise NotFound(Errors.S054.format(name=entity["name"], article=article_id))
             new_id = insert_id(
                 self.conn,
                 "INSERT INTO entities (key, name, kind, gender, gender_source) VALUES (?,?,?,?,?)",
