@@ -179,9 +179,7 @@ class People:
                     and _regular(doc, before)
                     and lexicon.is_role(doc.tokens[before].text)
                 ):
-                    start = self._descriptor_start(before)
-                    role_first = start + (doc.tokens[start].text.lower() in wordlists.DETERMINERS)
-                    role = doc.text[doc.tokens[role_first].start : doc.tokens[before].end]
+                    start, role = self._role_ending_at(before)
                     self._person(start, first, last, role)
                 else:
                     self._person(first, first, last, None)
@@ -218,9 +216,7 @@ class People:
                 else:
                     break
             if j > i + 1 and not (j == i + 2 and doc.tokens[i + 1].text.isupper()):
-                first = self._descriptor_start(i)
-                role_first = first + (doc.tokens[first].text.lower() in wordlists.DETERMINERS)
-                role = doc.text[doc.tokens[role_first].start : doc.tokens[i].end]
+                first, role = self._role_ending_at(i)
                 return self._person(first, i + 1, j, role)
             return None
         gender = lexicon.first_name_gender(word) if _namelike(doc, i) else None
@@ -257,6 +253,14 @@ class People:
         mention = self._mention_at.get(k)
         entity = self.mentions[mention].entity if mention is not None else None
         return entity is not None and self.entities[entity].kind == "PER"
+
+    def _role_ending_at(self, role_index: int) -> tuple[int, str]:
+        """Where the phrase of the role noun at `role_index` starts, and the role's text
+        without its determiner ("der ukrainische Präsident" → "ukrainische Präsident")."""
+        doc = self.doc
+        first = self._descriptor_start(role_index)
+        role_first = first + (doc.tokens[first].text.lower() in wordlists.DETERMINERS)
+        return first, doc.text[doc.tokens[role_first].start : doc.tokens[role_index].end]
 
     def _descriptor_start(self, role_index: int) -> int:
         """Extend a role leftwards over adjectives to its determiner ("der ukrainische").
@@ -484,11 +488,7 @@ class People:
         words = text.split()
         if words and words[0].lower() in wordlists.DETERMINERS:
             words = words[1:]
-        name = " ".join(words) or text
-        entity = self._org_by_name.get(name)
-        if entity is None:
-            self.entities.append(Entity(name, "ORG"))
-            entity = self._org_by_name[name] = len(self.entities) - 1
+        entity = self._name_entity(" ".join(words) or text, "ORG")
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity
 
