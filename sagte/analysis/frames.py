@@ -11,7 +11,6 @@ precision. A statement without a cue (a Konjunktiv continuation) has no frame.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from sagte.analysis.marks import with_marks
@@ -25,7 +24,6 @@ def fill_frames(doc: Doc, statements: Sequence[Statement]) -> None:
     """Set each statement's `frame` (in place) from its cue and all messages."""
     if not doc.tokens:
         return
-    starts = [t.start for t in doc.tokens]
     messages = sorted(span for st in statements for span in with_marks(doc.text, st.message))
 
     def in_message(a: int, b: int) -> bool:
@@ -35,9 +33,8 @@ def fill_frames(doc: Doc, statements: Sequence[Statement]) -> None:
         if not st.cue:
             st.frame = []
             continue
-        sentences = sorted(
-            {doc.sentence_of(_token_at(starts, a)).i for a, _ in st.cue},
-        )
+        cue_tokens = [doc.token_range(a, b) for a, b in st.cue]
+        sentences = sorted({doc.sentence_of(t[0]).i for t in cue_tokens if t is not None})
         spans: list[Span] = []
         for i in sentences:
             sentence = doc.sentences[i]
@@ -56,8 +53,3 @@ def fill_frames(doc: Doc, statements: Sequence[Statement]) -> None:
             if run:
                 spans.append((doc.tokens[run[0]].start, doc.tokens[run[-1]].end))
         st.frame = spans
-
-
-def _token_at(starts: list[int], offset: int) -> int:
-    """The index of the token containing (or just before) a character offset."""
-    return max(0, bisect.bisect_right(starts, offset) - 1)

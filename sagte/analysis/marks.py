@@ -75,14 +75,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     return sorted(spans, key=lambda q: q.open)
 
 
+_OPENING_MARKS = _DOUBLE | {"‚", "‘", "›", "‹"}
+_CLOSING_MARKS = _MARKS | _DOUBLE
+
+
 def with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Message spans grown over the quotation marks right around them: „Wir helfen“ for
     Wir helfen (the quotation dataset counts the marks as part of a direct message)."""
     out = []
     for start, end in spans:
-        if start > 0 and text[start - 1] in _DOUBLE | {"‚", "‘", "›", "‹"}:
+        if start > 0 and text[start - 1] in _OPENING_MARKS:
             start -= 1
-        if end < len(text) and text[end] in _MARKS | _DOUBLE:
+        if end < len(text) and text[end] in _CLOSING_MARKS:
             end += 1
         out.append((start, end))
     return out
