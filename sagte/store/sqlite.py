@@ -444,19 +444,16 @@ class Store:
             "AS roles FROM statements s JOIN entities e ON e.id = s.speaker_id "
             "GROUP BY e.id ORDER BY statements DESC, e.name"
         )
-        out = []
-        for row in rows:
-            item = dict(row)
+        out = [dict(row) for row in rows]
+        variants: dict[int, set[str]] = {}
+        for entity_id, name in self.conn.execute(
+            "SELECT entity_id, name FROM entity_variants "
+            "WHERE entity_id IN (SELECT speaker_id FROM statements)"
+        ):
+            variants.setdefault(entity_id, set()).add(name)
+        for item in out:
             item["roles"] = distinct_roles(r for r in (item["roles"] or "").split(",") if r)
-            item["variants"] = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT DISTINCT name FROM entity_variants WHERE entity_id = ? AND name != ? "
-                    "ORDER BY name",
-                    (item["id"], item["name"]),
-                )
-            ]
-            out.append(item)
+            item["variants"] = sorted(variants.get(item["id"], set()) - {item["name"]})
         return out
 
 
@@ -468,10 +465,15 @@ def _affiliations(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not name:
             continue
         item = out.setdefault(fold(name), {"name": name, "first_seen": None, "last_seen": None})
-        for key, pick in (("first_seen", min), ("last_seen", max)):
-            dates = [d for d in (item[key], row[key]) if d]
-            item[key] = pick(dates) if dates else None
+        _widen_dates(item, row)
     return list(out.values())
+
+
+def _widen_dates(into: dict[str, Any], row: dict[str, Any]) -> None:
+    """`into`'s first_seen/last_seen widened to cover `row`'s (missing dates ignored)."""
+    for key, pick in (("first_seen", min), ("last_seen", max)):
+        dates = [d for d in (into[key], row[key]) if d]
+        into[key] = pick(dates) if dates else None
 
 
 def _merge_role_spellings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -483,10 +485,7 @@ def _merge_role_spellings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             merged[key] = dict(row, _best=row["articles"])
             continue
         into = merged[key]
-        dates = [d for d in (into["first_seen"], row["first_seen"]) if d]
-        into["first_seen"] = min(dates) if dates else None
-        dates = [d for d in (into["last_seen"], row["last_seen"]) if d]
-        into["last_seen"] = max(dates) if dates else None
+        _widen_dates(into, row)
         into["articles"] += row["articles"]
         if row["articles"] > into["_best"]:
             into["role"], into["_best"] = row["role"], row["articles"]
