@@ -14,7 +14,7 @@ first subword piece.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -46,12 +46,7 @@ class NerConfig:
     train_norms: bool = True
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "layers": self.layers,
-            "rank": self.rank,
-            "alpha": self.alpha,
-            "train_norms": self.train_norms,
-        }
+        return asdict(self)
 
 
 class NerModel(nn.Module):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,12 +71,7 @@ class TaggerConfig:
     train_norms: bool = True  # the layers' LayerNorms are trained (and shipped) too
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "layers": self.layers,
-            "rank": self.rank,
-            "alpha": self.alpha,
-            "train_norms": self.train_norms,
-        }
+        return asdict(self)
 
 
 class QuoteTagger(nn.Module):
