@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from pathlib import Path
 
 import torch
@@ -32,6 +31,7 @@ from sagte.analysis.ner import (  # noqa: E402
     join_tokens,
     word_pieces,
 )
+from sagte.analysis.training import continue_from, save, train  # noqa: E402
 from sagte.eval.ner import evaluate_file, read_sentences  # noqa: E402
 
 DATA = ROOT.parent / "shared/data/germeval2014"
@@ -74,81 +74,49 @@ def main() -> None:
     data = Path(args.data)
     config = NerConfig(rank=args.rank, alpha=2.0 * args.rank)
     tokenizer, model = build(config)
-    if args.init:
-        saved = torch.load(args.init, map_location="cpu", weights_only=True)
-        model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
-    train = examples(data / "NER-de-train.tsv", tokenizer)
+    continue_from(model, args.init)
+    sentences = examples(data / "NER-de-train.tsv", tokenizer)
     if args.with_dev:
-        train += examples(data / "NER-de-dev.tsv", tokenizer)
-    steps = int(len(train) / args.batch * args.epochs)
+        sentences += examples(data / "NER-de-dev.tsv", tokenizer)
+    steps = int(len(sentences) / args.batch * args.epochs)
     params = [p for p in model.parameters() if p.requires_grad]
     print(
-        f"{len(train)} sentences, {steps} steps, "
+        f"{len(sentences)} sentences, {steps} steps, "
         f"{sum(p.numel() for p in params):,} trainable parameters",
         flush=True,
     )
-    head = [p for n, p in model.named_parameters() if n.startswith("head.")]
-    rest = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
-    opt = torch.optim.AdamW(
-        [{"params": rest, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=0.01
+
+    def loss_of(part: list) -> torch.Tensor:
+        x, mask = tokenizer.pad([ids for ids, _ in part])
+        y = torch.full_like(x, IGNORE)
+        for r, (_, labels) in enumerate(part):
+            y[r, 1 : 1 + len(labels)] = torch.tensor(labels)
+        return torch.nn.functional.cross_entropy(
+            model(x, mask).reshape(-1, len(TAGS)), y.reshape(-1), ignore_index=IGNORE
+        )
+
+    started = train(
+        model,
+        sentences,
+        loss_of,
+        steps=steps,
+        batch=args.batch,
+        lr=args.lr,
+        head_lr=args.head_lr,
+        group=16,
+        log_every=50,
+        smoothing=0.98,
     )
-    warmup = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))
-    )
-    model.train()
-    started, step, running = time.time(), 0, 0.0
-    while step < steps:
-        random.shuffle(train)
-        groups = [train[i : i + args.batch * 16] for i in range(0, len(train), args.batch * 16)]
-        for group in groups:
-            group.sort(key=lambda ex: len(ex[0]))  # similar lengths together: less padding
-            for i in range(0, len(group), args.batch):
-                if step >= steps:
-                    break
-                part = group[i : i + args.batch]
-                x, mask = tokenizer.pad([ids for ids, _ in part])
-                y = torch.full_like(x, IGNORE)
-                for r, (_, labels) in enumerate(part):
-                    y[r, 1 : 1 + len(labels)] = torch.tensor(labels)
-                logits = model(x, mask)
-                loss = torch.nn.functional.cross_entropy(
-                    logits.reshape(-1, len(TAGS)), y.reshape(-1), ignore_index=IGNORE
-                )
-                opt.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(params, 1.0)
-                opt.step()
-                sched.step()
-                step += 1
-                running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
-                if step % 50 == 0:
-                    rate = (time.time() - started) / step
-                    print(
-                        f"step {step}/{steps} loss {running:.3f} ({rate:.2f} s/step, "
-                        f"eta {rate * (steps - step) / 60:.0f} min)",
-                        flush=True,
-                    )
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    state = {
-        k: v.to(torch.float16) if v.is_floating_point() else v
-        for k, v in model.trained_state().items()
-    }
-    torch.save(
-        {
-            "config": config.as_dict(),
-            "state": state,
-            "trained_on": "GermEval 2014 train" + (" + dev" if args.with_dev else ""),
-            "seed": args.seed,
-            "epochs": args.epochs,
-            "lr": args.lr,
-            "continued_from": Path(args.init).name if args.init else None,
-        },
-        out,
-    )
-    print(
-        f"saved {out} ({out.stat().st_size / 1e6:.1f} MB) after {(time.time() - started) / 60:.1f} min"
+    save(
+        model.trained_state(),
+        config.as_dict(),
+        args.out,
+        started,
+        trained_on="GermEval 2014 train" + (" + dev" if args.with_dev else ""),
+        seed=args.seed,
+        epochs=args.epochs,
+        lr=args.lr,
+        continued_from=Path(args.init).name if args.init else None,
     )
     model.eval()
     merge_adapters(model.encoder)

@@ -14,7 +14,6 @@ import argparse
 import json
 import random
 import sys
-import time
 from pathlib import Path
 
 import torch
@@ -34,6 +33,7 @@ from sagte.analysis.tagger import (  # noqa: E402
     split_logits,
     windows,
 )
+from sagte.analysis.training import continue_from, save, train  # noqa: E402
 from sagte.eval.quotes import fold_of  # noqa: E402
 
 ROLE_KEYS = {"speaker": "speaker", "cue": "cue", "frame": "frame", "addressee": "addressee"}
@@ -138,76 +138,39 @@ def main() -> None:
     torch.set_num_threads(2)
     files = sorted(Path(args.data).glob("*.json"))
     docs = [json.loads(f.read_text("utf-8")) for f in files]
-    train = [d for d in docs if args.all_folds or fold_of(d["documentName"]) != 0]
+    training_docs = [d for d in docs if args.all_folds or fold_of(d["documentName"]) != 0]
     config = TaggerConfig(layers=args.layers, rank=args.rank, alpha=2.0 * args.rank)
     tokenizer, model = build(config)
-    if args.init:
-        saved = torch.load(args.init, map_location="cpu", weights_only=True)
-        model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
-    examples = make_examples(train, tokenizer)
+    continue_from(model, args.init)
+    examples = make_examples(training_docs, tokenizer)
     steps = int(len(examples) / args.batch * args.epochs)
-    print(f"{len(train)} documents, {len(examples)} windows, {steps} steps", flush=True)
+    print(f"{len(training_docs)} documents, {len(examples)} windows, {steps} steps", flush=True)
     params = [p for p in model.parameters() if p.requires_grad]
     print(f"trainable parameters: {sum(p.numel() for p in params):,}", flush=True)
-    head = [p for n, p in model.named_parameters() if n.startswith("head.")]
-    adapters = [
-        p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")
-    ]
-    opt = torch.optim.AdamW(
-        [{"params": adapters, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
-        weight_decay=0.01,
+
+    def loss_of(part):
+        x, mask, y = collate(part, tokenizer)
+        return loss_fn(model(x, mask), y)
+
+    started = train(
+        model,
+        examples,
+        loss_of,
+        steps=steps,
+        batch=args.batch,
+        lr=args.lr,
+        head_lr=args.head_lr,
     )
-    warmup = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))
-    )
-    model.train()
-    started, step, running = time.time(), 0, 0.0
-    while step < steps:
-        random.shuffle(examples)
-        # similar lengths together: less padding
-        chunks = [examples[i : i + args.batch * 8] for i in range(0, len(examples), args.batch * 8)]
-        for chunk in chunks:
-            chunk.sort(key=lambda ex: len(ex[0]))
-            for i in range(0, len(chunk), args.batch):
-                if step >= steps:
-                    break
-                x, mask, y = collate(chunk[i : i + args.batch], tokenizer)
-                loss = loss_fn(model(x, mask), y)
-                opt.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(params, 1.0)
-                opt.step()
-                sched.step()
-                step += 1
-                running = 0.95 * running + 0.05 * loss.item() if step > 1 else loss.item()
-                if step % 20 == 0:
-                    rate = (time.time() - started) / step
-                    print(
-                        f"step {step}/{steps} loss {running:.3f} ({rate:.2f} s/step, "
-                        f"eta {rate * (steps - step) / 60:.0f} min)",
-                        flush=True,
-                    )
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    state = {
-        k: v.to(torch.float16) if v.is_floating_point() else v
-        for k, v in model.trained_state().items()
-    }
-    torch.save(
-        {
-            "config": config.as_dict(),
-            "state": state,
-            "trained_on": "folds 0-4" if args.all_folds else "folds 1-4",
-            "seed": args.seed,
-            "epochs": args.epochs,
-            "lr": args.lr,
-            "continued_from": Path(args.init).name if args.init else None,
-        },
-        out,
-    )
-    print(
-        f"saved {out} ({out.stat().st_size / 1e6:.1f} MB) after {(time.time() - started) / 60:.1f} min"
+    save(
+        model.trained_state(),
+        config.as_dict(),
+        args.out,
+        started,
+        trained_on="folds 0-4" if args.all_folds else "folds 1-4",
+        seed=args.seed,
+        epochs=args.epochs,
+        lr=args.lr,
+        continued_from=Path(args.init).name if args.init else None,
     )
 
 

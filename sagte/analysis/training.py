@@ -1,0 +1,93 @@
+"""The training loop the adapter models share (`scripts/train_ner.py`,
+`scripts/train_quotes.py`): AdamW with its own learning rate for the head, a 10%
+linear warm-up then linear decay, gradients clipped at 1, batches of similar
+length, progress printed; and saving what was trained in float16 with its config.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+Example = tuple[Sequence[int], Any]  # piece ids and their labels
+
+
+def continue_from(model: nn.Module, path: str | None) -> None:
+    """Load the trained tensors of a file `save` wrote (same config), if `path` is given."""
+    if path:
+        saved = torch.load(path, map_location="cpu", weights_only=True)
+        model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
+
+
+def train(
+    model: nn.Module,
+    examples: list[Example],
+    loss_of: Callable[[list[Example]], torch.Tensor],
+    *,
+    steps: int,
+    batch: int,
+    lr: float,
+    head_lr: float,
+    group: int = 8,
+    log_every: int = 20,
+    smoothing: float = 0.95,
+) -> float:
+    """`steps` optimiser steps over `examples`, shuffled, then sorted by length within
+    groups of `group` batches; `loss_of(batch)` gives the loss. Returns the start time."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    head = [p for n, p in model.named_parameters() if n.startswith("head.")]
+    rest = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
+    opt = torch.optim.AdamW(
+        [{"params": rest, "lr": lr}, {"params": head, "lr": head_lr}], weight_decay=0.01
+    )
+    warmup = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / max(1, steps - warmup))
+    )
+    model.train()
+    started, step, running = time.time(), 0, 0.0
+    while step < steps:
+        random.shuffle(examples)
+        for k in range(0, len(examples), batch * group):
+            chunk = sorted(examples[k : k + batch * group], key=lambda ex: len(ex[0]))
+            for i in range(0, len(chunk), batch):
+                if step >= steps:
+                    break
+                loss = loss_of(chunk[i : i + batch])
+                opt.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(params, 1.0)
+                opt.step()
+                sched.step()
+                step += 1
+                value = loss.item()
+                running = smoothing * running + (1 - smoothing) * value if step > 1 else value
+                if step % log_every == 0:
+                    rate = (time.time() - started) / step
+                    print(
+                        f"step {step}/{steps} loss {running:.3f} ({rate:.2f} s/step, "
+                        f"eta {rate * (steps - step) / 60:.0f} min)",
+                        flush=True,
+                    )
+    return started
+
+
+def save(
+    trained: dict[str, torch.Tensor], config: dict[str, Any], out: str, started: float, **meta: Any
+) -> Path:
+    """Write the trained tensors (float16) with the config and `meta`; print the size."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {k: v.to(torch.float16) if v.is_floating_point() else v for k, v in trained.items()}
+    torch.save({"config": config, "state": state, **meta}, path)
+    print(
+        f"saved {path} ({path.stat().st_size / 1e6:.1f} MB) after "
+        f"{(time.time() - started) / 60:.1f} min"
+    )
+    return path

@@ -1,0 +1,46 @@
+"""The shared training loop and file format of the adapter models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch", reason="training needs torch==2.13.0")
+
+from sagte.analysis.training import continue_from, save, train  # noqa: E402
+
+
+class Toy(torch.nn.Module):
+    """A body and a head, as the taggers name them (the head gets its own rate)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.body = torch.nn.Embedding(10, 8)
+        self.head = torch.nn.Linear(8, 2)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.head(self.body(ids))
+
+
+def test_train_learns_saves_and_continues(tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    # label: is the piece id even? Examples of different lengths, as the taggers' are.
+    examples = [([i % 10 for i in range(k, k + 3 + k % 4)], None) for k in range(40)]
+    model = Toy()
+
+    def loss_of(part: list) -> torch.Tensor:
+        ids = torch.tensor([i for seq, _ in part for i in seq])
+        return torch.nn.functional.cross_entropy(model(ids), (ids % 2 == 0).long())
+
+    before = loss_of(examples).item()
+    started = train(model, examples, loss_of, steps=60, batch=4, lr=0.05, head_lr=0.05)
+    after = loss_of(examples).item()
+    assert after < before / 2
+    out = save(dict(model.state_dict()), {"size": 8}, str(tmp_path / "m.pt"), started, seed=0)
+    saved = torch.load(out, weights_only=True)
+    assert saved["config"] == {"size": 8} and saved["seed"] == 0
+    assert saved["state"]["head.weight"].dtype == torch.float16
+    fresh = Toy()
+    continue_from(fresh, str(out))
+    assert torch.allclose(fresh.head.weight, model.head.weight.half().float())
