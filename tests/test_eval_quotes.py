@@ -355,3 +355,46 @@ def test_folds_are_stable_and_spread() -> None:
     assert folds == [fold_of(n) for n in names]
     assert set(folds) == {0, 1, 2, 3, 4}
     assert min(folds.count(k) for k in range(5)) > 60
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue", "speaker", "attribution"),
+    [
+        (
+            "Nach Angaben der Verwaltung fehlen noch zwei Gutachten.",
+            "fehlen noch zwei Gutachten",
+            "Nach",
+            "Angaben der Verwaltung",
+            "Nach Angaben der Verwaltung",
+        ),
+        (
+            "Die Kosten steigen laut dem Bericht um zehn Prozent.",
+            "Die Kosten steigen laut dem Bericht um zehn Prozent",
+            "laut",
+            "dem Bericht",
+            "laut dem Bericht",
+        ),
+        (
+            "Dem Gutachten zufolge ist die Brücke marode.",
+            "ist die Brücke marode",
+            "zufolge",
+            "Dem Gutachten",
+            "Dem Gutachten zufolge",
+        ),
+    ],
+)
+def test_prepositional_attribution_in_dataset_conventions(
+    text: str, message: str, cue: str, speaker: str, attribution: str
+) -> None:
+    """The product keeps the whole sentence as the message (the seeds' convention); the
+    dataset's message leaves the attribution out, which becomes the frame, with the
+    bare preposition as cue and the noun in the speaker."""
+    doc = make_doc(text)
+    (out,) = predict_document(doc)["annotations"]
+    got = {r: set(out[r]["tokenIds"]) for r in ROLES}
+    outside = set(ids(doc, message)) - set(ids(doc, attribution))
+    assert got["quote"] == outside
+    assert got["cue"] == set(ids(doc, cue))
+    assert got["speaker"] == set(ids(doc, speaker))
+    assert set(ids(doc, attribution)) <= got["frame"]
+    assert out["type"] == "Indirect"

