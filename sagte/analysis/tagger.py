@@ -62,6 +62,7 @@ IGNORE = -100
 # on the validation fold they were almost all unpaired).
 MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
+Pieces = tuple[list[int], list[Span]]  # piece ids and their character spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ class QuoteTagger(nn.Module):
         super().__init__()
         self.config = config
         encoder.layers = encoder.layers[: config.layers]
-        add_adapters(encoder, config.rank, config.alpha, train_norms=config.train_norms)
+        add_adapters(encoder.layers, config.rank, config.alpha, train_norms=config.train_norms)
         self.encoder = encoder
         self.head = nn.Linear(encoder.cfg.hidden, N_OUT)
 
@@ -291,9 +292,12 @@ class TaggerRuntime:
         self.model = model.eval()
 
     @torch.no_grad()
-    def logits(self, text: str) -> tuple[list[tuple[int, int]], torch.Tensor]:
-        """Per-piece head logits for a whole text, windows merged by their centres."""
-        ids, offsets = self.tokenizer.encode(text)
+    def logits(self, text: str, pieces: Pieces | None = None) -> tuple[list[Span], torch.Tensor]:
+        """Per-piece head logits for a whole text, windows merged by their centres.
+
+        `pieces`: the text's piece ids and offsets when the caller has them already
+        (`sagte.analysis.reading.Reading`, the same vocabulary)."""
+        ids, offsets = pieces or self.tokenizer.encode(text)
         n = len(ids)
         if n == 0:
             return [], torch.zeros(0, N_OUT)
@@ -310,8 +314,10 @@ class TaggerRuntime:
             best[s:e] = torch.maximum(best[s:e], centrality)
         return offsets, merged
 
-    def predict(self, text: str, sentences: Sequence[Span]) -> list[Predicted]:
-        offsets, logits = self.logits(text)
+    def predict(
+        self, text: str, sentences: Sequence[Span], pieces: Pieces | None = None
+    ) -> list[Predicted]:
+        offsets, logits = self.logits(text, pieces)
         if not offsets:
             return []
         parts = split_logits(logits)
