@@ -56,7 +56,7 @@ BIO = ("O", "B", "I")
 MEDIA = ("Speech", "Writing", "Thought", "SW", "ST", "TW")
 N_OUT = len(MSG_TAGS) + 3 * len(ROLE_HEADS) + len(FINE_TYPES) + len(MEDIA)
 WINDOW = 254  # pieces per window, without <s> and </s>
-STRIDE = 192  # a new window every STRIDE pieces: 62 pieces of overlap
+STRIDE = 192  # windows start at most STRIDE pieces apart: 62 or more pieces of overlap
 IGNORE = -100
 # Messages of fewer words are fragments of stray tags, not statements ("es", "im";
 # on the validation fold they were almost all unpaired).
@@ -113,12 +113,13 @@ def split_logits(logits: torch.Tensor) -> dict[str, torch.Tensor]:
     return out
 
 
-def windows(n: int) -> list[tuple[int, int]]:
-    """Overlapping piece windows `[start, end)` covering `n` pieces."""
+def windows(n: int, stride: int = STRIDE) -> list[tuple[int, int]]:
+    """Piece windows `[start, end)` covering `n` pieces: as few as overlap by at least
+    WINDOW - `stride` pieces, spread evenly."""
     if n <= WINDOW:
         return [(0, n)]
-    starts = list(range(0, n - WINDOW, STRIDE)) + [n - WINDOW]
-    return [(s, s + WINDOW) for s in starts]
+    k = -(-(n - WINDOW) // stride)  # further windows after the first
+    return [(s, s + WINDOW) for s in (round(i * (n - WINDOW) / k) for i in range(k + 1))]
 
 
 # -- decoding -----------------------------------------------------------------

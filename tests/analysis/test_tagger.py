@@ -22,6 +22,8 @@ def test_tagger_windows_cover_every_piece_with_overlap() -> None:
     assert spans[0][0] == 0 and spans[-1][1] == 1000
     assert all(e - s == WINDOW for s, e in spans)
     assert all(b[0] - a[0] <= STRIDE for a, b in zip(spans, spans[1:], strict=False))
+    # as few windows as the overlap allows, spread evenly (not a last one squeezed in)
+    assert windows(872) == [(0, 254), (154, 408), (309, 563), (464, 718), (618, 872)]
 
 
 def test_tagger_lora_merge_keeps_the_function() -> None:
