@@ -398,3 +398,31 @@ def test_prepositional_attribution_in_dataset_conventions(
     assert got["speaker"] == set(ids(doc, speaker))
     assert set(ids(doc, attribution)) <= got["frame"]
     assert out["type"] == "Indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ministerin Anna Keller sagte, die Schulen blieben geöffnet. Es gebe "
+            "keinen Grund, sie zu schließen.",
+            "Ministerin Anna Keller",
+        ),
+        (
+            "Ministerin Anna Keller sagte, die Schulen blieben geöffnet. Allerdings "
+            "müsse sie die Lage jeden Tag neu bewerten.",
+            "sie",
+        ),
+    ],
+)
+def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
+    text: str, speaker: str
+) -> None:
+    """The product attributes „Es gebe keinen Grund …“ to Anna Keller without a mention
+    of its own; the dataset marks the previous statement's mention as its speaker, or
+    the subject pronoun inside the message."""
+    doc = make_doc(text)
+    first, second = predict_document(doc)["annotations"]
+    assert second["type"] == "IndirectFreeIndirect"
+    assert set(first["speaker"]["tokenIds"]) == set(ids(doc, "Ministerin Anna Keller"))
+    assert set(second["speaker"]["tokenIds"]) == set(ids(doc, speaker))

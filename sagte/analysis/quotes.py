@@ -20,7 +20,7 @@ of continuations.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
@@ -54,6 +54,10 @@ _NOT_MESSAGE_START = frozenset(
     ]
 )
 _ANAPHORS = frozenset({"das", "dies", "dieses", "diese"})
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
+_GENITIVE_ARTICLES = frozenset({"der", "des", "dem"})
 
 
 @dataclass(slots=True)
@@ -500,6 +504,9 @@ class _Extractor:
                     or (phrase is not None and phrase.last == c and c - a <= 3 and a == u.a)
                 ):
                     return phrase, self.skip_adverbs(c + 1, u.b)
+            placed = self._placed(people.phrase_at(u.a, c), c)
+            if placed is not None:
+                return placed, self.skip_adverbs(c + 1, u.b)
             j = self.skip_adverbs(c + 1, u.b)
             phrase = people.phrase_at(j, u.b)
             if phrase is not None and phrase.kind in ("pronoun", "name", "descriptor", "other"):
@@ -519,6 +526,22 @@ class _Extractor:
             if phrase is None or phrase.kind not in ("pronoun", "name"):
                 return None
         return phrase, c + 1
+
+    def _placed(self, phrase: Phrase | None, c: int) -> Phrase | None:
+        """A person's or organisation's phrase with a place or organisation after it,
+        right before token c: „Ein Regierungssprecher in Berlin“, „Die Regierung in
+        Lomé“, „Ein Sprecher von Greenpeace“ (the phrase up to c)."""
+        if phrase is None or phrase.kind not in ("name", "descriptor") or phrase.last >= c:
+            return None
+        words = range(phrase.last + 1, c)
+        if (
+            self.low(phrase.last) in _PLACE_PREPOSITIONS
+            and 0 < len(words) <= 3
+            and all(self.tok(k)[:1].isupper() or self.low(k) in _GENITIVE_ARTICLES for k in words)
+            and self.tok(c - 1)[:1].isupper()
+        ):
+            return replace(phrase, last=c)
+        return None
 
     def cue_phrase(self, u: Unit) -> Statement | None:
         """nach Angaben von X | laut X | X zufolge | nach eigenen Angaben"""

@@ -51,7 +51,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -337,6 +337,30 @@ def _mark_nesting(annotations: list[dict[str, Any]]) -> None:
                 annotations[j]["hasNested"] = True
 
 
+def inherited_speakers(text: str, statements: Sequence[Statement]) -> list[Statement]:
+    """The statements, each one without a speaker mention of its own but with a
+    speaker (a continuation: „Es gebe …“) given a mention as the dataset annotates
+    them: a subject pronoun among its first words („Er forderte …“, „Allerdings
+    zeigte er sich …“), else the mention of the last statement by the same speaker."""
+    last: dict[int, Span] = {}
+    out = []
+    for statement in sorted(statements, key=lambda s: s.start):
+        entity = statement.speaker_entity
+        if entity is not None:
+            if statement.speaker is not None:
+                last[entity] = statement.speaker
+            elif entity in last:
+                start, end = statement.message[0]
+                head = _LEAD_PRONOUN.match(text, start, end)
+                speaker = head.span(1) if head else last[entity]
+                statement = replace(statement, speaker=speaker)
+        out.append(statement)
+    return out
+
+
+_LEAD_PRONOUN = re.compile(r"(?:\w+\W+){0,3}?\b(er|sie|Er|Sie)\b(?![„“\"])")
+
+
 def document_from_analysis(
     doc: dict[str, Any], analysis: Analysis, alignment: Alignment
 ) -> dict[str, Any]:
@@ -345,7 +369,7 @@ def document_from_analysis(
     index = TokenIndex(token_offsets(doc))
     annotations = [
         statement_annotation(s, alignment, index, raw, i, analysis.text)
-        for i, s in enumerate(analysis.statements)
+        for i, s in enumerate(inherited_speakers(analysis.text, analysis.statements))
     ]
     annotations = [a for a in annotations if a["quote"]["tokenIds"]]
     for i, a in enumerate(annotations):

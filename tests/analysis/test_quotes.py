@@ -87,6 +87,16 @@ CASES = [
         [("indirect", "Ein Sprecher des Innenministeriums", "man prüfe den Vorfall")],
         id="unnamed-descriptor-speaker",
     ),
+    pytest.param(
+        "Ein Regierungssprecher in Berlin sagte, dass die Maschine bereits gelandet sei.",
+        [("indirect", "Ein Regierungssprecher in Berlin", "dass die Maschine bereits gelandet")],
+        id="speaker-with-place",
+    ),
+    pytest.param(
+        "Die Regierung in Lomé teilte mit, die Grenzen würden bis auf weiteres geschlossen.",
+        [("indirect", "Regierung in Lomé", "die Grenzen würden bis auf weiteres")],
+        id="organisation-with-place-separable-cue",
+    ),
 ]
 
 
