@@ -426,3 +426,23 @@ def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
     assert second["type"] == "IndirectFreeIndirect"
     assert set(first["speaker"]["tokenIds"]) == set(ids(doc, "Ministerin Anna Keller"))
     assert set(second["speaker"]["tokenIds"]) == set(ids(doc, speaker))
+
+
+def test_quotations_inside_a_message_are_nested_direct_statements() -> None:
+    """The dataset annotates a quotation of two or more words inside an indirect
+    message as a Direct statement with the same roles; a single quoted word (scare
+    quotes) mostly not."""
+    text = (
+        "Die Ministerin sagte, die Pläne der Regierung seien „völlig unrealistisch“ und "
+        "ein „Ruck“ sei nicht zu erwarten."
+    )
+    doc = make_doc(text)
+    annotations = predict_document(doc)["annotations"]
+    by_type = {a["type"]: a for a in annotations}
+    assert len(annotations) == 2 and set(by_type) == {"Indirect", "Direct"}
+    outer, nested = by_type["Indirect"], by_type["Direct"]
+    assert set(nested["quote"]["tokenIds"]) == set(ids(doc, "„völlig unrealistisch“"))
+    assert set(nested["quote"]["tokenIds"]) < set(outer["quote"]["tokenIds"])
+    assert nested["isNested"] and outer["hasNested"]
+    for role in ("speaker", "cue"):
+        assert nested[role]["tokenIds"] == outer[role]["tokenIds"] != []

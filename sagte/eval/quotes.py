@@ -59,7 +59,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sagte.analysis import Mode, wordlists
-from sagte.analysis.marks import with_marks
+from sagte.analysis.marks import find_quotes, with_marks
 from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement
 from sagte.api import analyse_text
 from sagte.text import Alignment, normalise
@@ -361,6 +361,41 @@ def inherited_speakers(text: str, statements: Sequence[Statement]) -> list[State
 _LEAD_PRONOUN = re.compile(r"(?:\w+\W+){0,3}?\b(er|sie|Er|Sie)\b(?![„“\"])")
 
 
+def nested_quotations(text: str, statements: Sequence[Statement]) -> list[Statement]:
+    """The statements and, as the dataset annotates them, each quotation of two or
+    more words inside a non-direct message as a Direct statement of its own with the
+    same roles („Die Pläne seien „völlig unrealistisch“, sagte sie“). In the
+    training data 201 of 260 such quotations are annotated so, but only 24 of 76
+    single words (scare quotes). The accurate tagger adds them itself; this adds them
+    to the rules' statements."""
+    quotes = [
+        q
+        for q in find_quotes(text, [(0, len(text))])
+        if q.closed and len(text[q.open + 1 : q.close].split()) >= 2
+    ]
+    direct = {tuple(s.message) for s in statements if s.form == "direct"}
+    out = list(statements)
+    for statement in statements:
+        if statement.form == "direct":
+            continue
+        for q in quotes:
+            message = [(q.open, q.close + 1)]
+            inside = any(a <= q.open and q.close < b for a, b in statement.message)
+            if inside and tuple(message) not in direct:
+                direct.add(tuple(message))
+                out.append(
+                    replace(
+                        statement,
+                        form="direct",
+                        fine_type="Direct",
+                        message=message,
+                        confidence=statement.confidence * 0.9,
+                        rule=f"{statement.rule}_nested",
+                    )
+                )
+    return sorted(out, key=lambda s: s.start)
+
+
 def document_from_analysis(
     doc: dict[str, Any], analysis: Analysis, alignment: Alignment
 ) -> dict[str, Any]:
@@ -369,7 +404,9 @@ def document_from_analysis(
     index = TokenIndex(token_offsets(doc))
     annotations = [
         statement_annotation(s, alignment, index, raw, i, analysis.text)
-        for i, s in enumerate(inherited_speakers(analysis.text, analysis.statements))
+        for i, s in enumerate(
+            nested_quotations(analysis.text, inherited_speakers(analysis.text, analysis.statements))
+        )
     ]
     annotations = [a for a in annotations if a["quote"]["tokenIds"]]
     for i, a in enumerate(annotations):
