@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from sagte.analysis.marks import names_only
 from sagte.analysis.model import Analysis, Statement
 from sagte.eval.quotes import (
     ROLES,
@@ -433,8 +434,8 @@ def test_quotations_inside_a_message_are_nested_direct_statements() -> None:
     message as a Direct statement with the same roles; a single quoted word (scare
     quotes) mostly not."""
     text = (
-        "Die Ministerin sagte, die Pläne der Regierung seien „völlig unrealistisch“ und "
-        "ein „Ruck“ sei nicht zu erwarten."
+        "Die Ministerin sagte, die im „Hamburger Abendblatt“ genannten Pläne seien "
+        "„völlig unrealistisch“ und ein „Ruck“ sei nicht zu erwarten."
     )
     doc = make_doc(text)
     annotations = predict_document(doc)["annotations"]
@@ -446,3 +447,17 @@ def test_quotations_inside_a_message_are_nested_direct_statements() -> None:
     assert nested["isNested"] and outer["hasNested"]
     for role in ("speaker", "cue"):
         assert nested[role]["tokenIds"] == outer[role]["tokenIds"] != []
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [
+        ("Der Spiegel", True),
+        ("Nord Stream 2", True),
+        ("BBC News", True),
+        ("völlig unrealistisch", False),
+        ("Wir sind bereit.", False),
+    ],
+)
+def test_names_only_tells_titles_from_words_said(quoted: str, expected: bool) -> None:
+    assert names_only(quoted) is expected

@@ -90,3 +90,11 @@ def with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
             end += 1
         out.append((start, end))
     return out
+
+
+def names_only(quoted: str) -> bool:
+    """Whether a quotation's text only names something, every word capitalised or a
+    number: a title or name in quotation marks („Der Spiegel“, „Nord Stream 2“,
+    „BBC News“), not words someone said („völlig unrealistisch“)."""
+    words = [w.strip(".,;:!?()[]'\"") for w in quoted.split()]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words if w)

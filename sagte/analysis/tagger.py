@@ -43,7 +43,7 @@ from sagte.analysis.adapters import (
     weights_file,
 )
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
-from sagte.analysis.marks import find_quotes
+from sagte.analysis.marks import find_quotes, names_only
 from sagte.analysis.model import FINE_TYPES, Span
 
 logger = logging.getLogger(__name__)
@@ -254,7 +254,8 @@ def decode(
 
 
 def _nested_direct(text: str, statements: list[Predicted]) -> list[Predicted]:
-    """Quotations of two or more words inside non-direct messages, as Direct statements."""
+    """Quotations of two or more words inside non-direct messages, as Direct statements
+    (not titles or names: „Der Spiegel“)."""
     quotes = find_quotes(text, [(0, len(text))])
     out = []
     for st in statements:
@@ -262,7 +263,7 @@ def _nested_direct(text: str, statements: list[Predicted]) -> list[Predicted]:
             continue
         for q in quotes:
             inner = text[q.open + 1 : q.close]
-            if len(inner.split()) < 2 or not q.closed:
+            if len(inner.split()) < 2 or not q.closed or names_only(inner):
                 continue
             if any(a <= q.open and q.close < b for a, b in st.message):
                 out.append(

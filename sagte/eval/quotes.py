@@ -59,7 +59,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sagte.analysis import Mode, wordlists
-from sagte.analysis.marks import find_quotes, with_marks
+from sagte.analysis.marks import find_quotes, names_only, with_marks
 from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement
 from sagte.api import analyse_text
 from sagte.text import Alignment, normalise
@@ -366,12 +366,15 @@ def nested_quotations(text: str, statements: Sequence[Statement]) -> list[Statem
     more words inside a non-direct message as a Direct statement of its own with the
     same roles („Die Pläne seien „völlig unrealistisch“, sagte sie“). In the
     training data 201 of 260 such quotations are annotated so, but only 24 of 76
-    single words (scare quotes). The accurate tagger adds them itself; this adds them
-    to the rules' statements."""
+    single words (scare quotes), and titles or names („Der Spiegel“) are not
+    statements. The accurate tagger adds them itself; this adds them to the rules'
+    statements."""
     quotes = [
         q
         for q in find_quotes(text, [(0, len(text))])
-        if q.closed and len(text[q.open + 1 : q.close].split()) >= 2
+        if q.closed
+        and len(text[q.open + 1 : q.close].split()) >= 2
+        and not names_only(text[q.open + 1 : q.close])
     ]
     direct = {tuple(s.message) for s in statements if s.form == "direct"}
     out = list(statements)
