@@ -369,6 +369,13 @@ def test_folds_are_stable_and_spread() -> None:
             "Nach Angaben der Verwaltung",
         ),
         (
+            "Nach Angaben des Magazins „Der Spiegel“ fehlen noch zwei Gutachten.",
+            "fehlen noch zwei Gutachten",
+            "Nach",
+            "Angaben des Magazins „Der Spiegel“",
+            "Nach Angaben des Magazins „Der Spiegel“",
+        ),
+        (
             "Die Kosten steigen laut dem Bericht um zehn Prozent.",
             "Die Kosten steigen laut dem Bericht um zehn Prozent",
             "laut",

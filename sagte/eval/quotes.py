@@ -228,7 +228,7 @@ def dataset_spans(text: str, statement: Statement) -> DatasetSpans:
       Polizei“ where the product has „nach Angaben“ + „der Polizei“; and a speaker
       phrase starts at its determiner („das Gericht“)."""
     message = with_marks(text, statement.message)
-    speaker = [statement.speaker] if statement.speaker else []
+    speaker = [_with_tail(text, statement.speaker)] if statement.speaker else []
     cue, frame = list(statement.cue), list(statement.frame)
     if len(cue) == 1 and (words := list(_WORD.finditer(text, *cue[0]))):
         start, end = cue[0]
@@ -256,6 +256,17 @@ def dataset_spans(text: str, statement: Statement) -> DatasetSpans:
     return DatasetSpans(message, speaker, cue, frame)
 
 
+def _with_tail(text: str, speaker: Span) -> Span:
+    """A speaker span grown over names in quotation marks and parentheses right after
+    it: des Magazins „Der Spiegel“, der Atomenergie-Organisation (IAEO)."""
+    start, end = speaker
+    while tail := _SPEAKER_TAIL.match(text, end):
+        if tail.group(1) is not None and not names_only(tail.group(1)):
+            break
+        end = tail.end()
+    return start, end
+
+
 def _gap_free(text: str, outer: Span, parts: list[Span]) -> bool:
     """Whether `parts` cover `outer` up to whitespace: the cue and speaker side by side."""
     covered = [False] * (outer[1] - outer[0])
@@ -281,6 +292,7 @@ def _without(text: str, spans: list[Span], cut: Span) -> list[Span]:
 
 _WORD = re.compile(r"\w[\w-]*")
 _LAST_WORD = re.compile(r"\b(\w+) $")
+_SPEAKER_TAIL = re.compile(r" ?[„\"»]([^„“\"«»\n]{1,60})[“\"«]| ?\(([^()\n]{1,40})\)")
 
 
 def statement_annotation(
