@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from sagte.analysis import wordlists
 from sagte.analysis.bio import spans_of
-from sagte.analysis.frames import fill_frames
+from sagte.analysis.frames import fill_addressees, fill_frames
 from sagte.analysis.marks import find_quotes
 from sagte.analysis.model import Analysis, Statement
 from sagte.analysis.quotes import extract_statements as extract_by_rules
@@ -68,6 +68,7 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
     if mode in ("fast", "auto"):
         analysis = extract_by_rules(doc)
         fill_frames(doc, analysis.statements)
+        fill_addressees(doc, analysis.statements)
         return analysis
     runtime = _runtime()
     if runtime is None:
@@ -82,6 +83,7 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
 
         analysis.extractor += f"+{NER}"
     fill_frames(doc, analysis.statements)
+    fill_addressees(doc, analysis.statements)
     return analysis
 
 

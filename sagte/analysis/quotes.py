@@ -58,6 +58,7 @@ _ANAPHORS = frozenset({"das", "dies", "dieses", "diese"})
 
 _PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "dem"})
+_DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
 
 
 @dataclass(slots=True)
@@ -455,9 +456,14 @@ class _Extractor:
         first = self.low(start)
         # "der/die/das" after a comma that directly follows the frame is an
         # article ("Sie warnte, die Kosten …"); after more words, a relative pronoun.
-        # So is it after a prepositional phrase ("Sie sagte am Montag in Kiew, die …").
+        # So is it after a prepositional phrase ("Sie sagte am Montag in Kiew, die …"),
+        # a dative addressee ("sagte der „Berliner Zeitung“, die …") or a separable
+        # verb's particle ("teilte dem Sender mit, das …").
         article = first in ("der", "die", "das") and (
-            sep == after or self.low(after) in wordlists.PREPOSITIONS
+            sep == after
+            or self.low(after) in wordlists.PREPOSITIONS
+            or self.low(after) in _DATIVE_ARTICLES
+            or (cue.particle and sep == part + 1)
         )
         if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS and not article:
             return None

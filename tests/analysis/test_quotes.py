@@ -208,3 +208,37 @@ def test_speaker_gender_comes_from_the_text_before_the_first_name(
     analysis = sagte.api.analyse_text(text, "fast")
     [person] = [e for e in analysis.entities if e.kind == "PER"]
     assert (person.gender, person.gender_source) == (gender, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        (
+            "Ein Sprecher der Polizei sagte am Abend gegenüber der Presse, dass der Täter "
+            "gefasst sei.",
+            "der Presse",
+        ),
+        (
+            "Die Botschaft in Riad teilte dem Fernsehsender CNN mit, das Gebäude sei geräumt.",
+            "dem Fernsehsender CNN",
+        ),
+        (
+            "Der Staatssekretär sagte der „Berliner Zeitung“, die Pläne seien unrealistisch.",
+            "der „Berliner Zeitung“",
+        ),
+        (
+            "In einem Interview mit der New York Times erklärte der Direktor, das Land "
+            "besitze vier Atomwaffen.",
+            "der New York Times",
+        ),
+        ("Der Sprecher sagte, die Pläne seien unrealistisch.", None),
+    ],
+)
+def test_quotes_addressee(text: str, addressee: str | None) -> None:
+    from sagte.api import analyse_text
+
+    analysis = analyse_text(text, mode="fast")
+    (statement,) = analysis.statements
+    assert [analysis.text[a:b] for a, b in statement.addressee] == (
+        [addressee] if addressee else []
+    )
