@@ -244,6 +244,7 @@ def decode(
                     st.speaker = span
             else:
                 getattr(st, role).append(span)
+    statements = _rejoin(text, statements, sentences)
     previous: Predicted | None = None
     for st in statements:
         if st.speaker is None and previous is not None and previous.speaker is not None:
@@ -251,6 +252,33 @@ def decode(
             st.inherited_speaker = True
         previous = st
     return statements + _nested_direct(text, statements)
+
+
+def _rejoin(text: str, statements: list[Predicted], sentences: Sequence[Span]) -> list[Predicted]:
+    """A message split by its own attribution („Seit Mitternacht wurden [nach
+    Armeeangaben] 35 Angriffe geflogen“) comes out as two messages, the second
+    without a cue: it is joined to the first when only the attribution (the first's
+    cue and frame, a speaker) stands between them."""
+    out: list[Predicted] = []
+    for st in statements:
+        if out and not st.cue:
+            prev = out[-1]
+            gap = text[prev.message[-1][1] : st.message[0][0]]
+            base = prev.message[-1][1]
+            speakers = [sp for sp in (prev.speaker, st.speaker) if sp is not None]
+            roles = [*prev.cue, *prev.frame, *speakers]
+            for a, b in roles:
+                lo, hi = max(a, base) - base, min(b, base + len(gap)) - base
+                if lo < hi:
+                    gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
+            inside = st.speaker is None or base <= st.speaker[0] < st.message[0][0]
+            one_sentence = any(a < base and st.message[0][0] < b for a, b in sentences)
+            if prev.cue and inside and one_sentence and gap.strip(" ,") == "":
+                prev.message.extend(st.message)
+                prev.speaker = prev.speaker or st.speaker
+                continue
+        out.append(st)
+    return out
 
 
 def _nested_direct(text: str, statements: list[Predicted]) -> list[Predicted]:

@@ -111,3 +111,31 @@ def test_tagger_decode_nests_quoted_words_in_indirect_messages() -> None:
     nested = out[1]
     assert text[slice(*nested.message[0])] == "„volle Verantwortung“"
     assert nested.nested and nested.speaker == out[0].speaker
+
+
+def test_tagger_decode_joins_a_message_split_by_its_attribution() -> None:
+    text = "Seit Mitternacht wurden nach Armeeangaben 35 Angriffe geflogen."
+    offsets = _pieces(text)
+    cue = text.index(" nach ") + 1
+    speaker = text.index("Armeeangaben")
+    rest = text.index("35")
+    tags = _tags(
+        text,
+        offsets,
+        {
+            "msg": [(0, cue - 1, 1), (rest, len(text) - 1, 1)],  # two B tags
+            "cue": [(cue, cue + 4, 1)],
+            "speaker": [(speaker, speaker + 12, 1)],
+        },
+    )
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 1] = 1.0
+    out = decode(text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))])
+    (statement,) = out
+    assert [text[a:b] for a, b in statement.message] == [
+        "Seit Mitternacht wurden",
+        "35 Angriffe geflogen",
+    ]
+    assert [text[a:b] for a, b in statement.cue] == ["nach"]
+    assert statement.speaker is not None and text[slice(*statement.speaker)] == "Armeeangaben"
