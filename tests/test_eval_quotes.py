@@ -412,27 +412,27 @@ def test_prepositional_attribution_in_dataset_conventions(
     ("text", "speaker"),
     [
         (
-            "Ministerin Anna Keller sagte, die Schulen blieben geöffnet. Es gebe "
+            "Minister Jan Keller sagte, die Schulen blieben geöffnet. Es gebe "
             "keinen Grund, sie zu schließen.",
-            "Ministerin Anna Keller",
+            "Minister Jan Keller",
         ),
         (
-            "Ministerin Anna Keller sagte, die Schulen blieben geöffnet. Allerdings "
-            "müsse sie die Lage jeden Tag neu bewerten.",
-            "sie",
+            "Minister Jan Keller sagte, die Schulen blieben geöffnet. Allerdings "
+            "müsse er die Lage jeden Tag neu bewerten.",
+            " er ",  # the pronoun, not the "er" in "Minister"
         ),
     ],
 )
 def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
     text: str, speaker: str
 ) -> None:
-    """The product attributes „Es gebe keinen Grund …“ to Anna Keller without a mention
+    """The product attributes „Es gebe keinen Grund …“ to Jan Keller without a mention
     of its own; the dataset marks the previous statement's mention as its speaker, or
     the subject pronoun inside the message."""
     doc = make_doc(text)
     first, second = predict_document(doc)["annotations"]
     assert second["type"] == "IndirectFreeIndirect"
-    assert set(first["speaker"]["tokenIds"]) == set(ids(doc, "Ministerin Anna Keller"))
+    assert set(first["speaker"]["tokenIds"]) == set(ids(doc, "Minister Jan Keller"))
     assert set(second["speaker"]["tokenIds"]) == set(ids(doc, speaker))
 
 

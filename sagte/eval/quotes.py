@@ -353,7 +353,7 @@ def inherited_speakers(text: str, statements: Sequence[Statement]) -> list[State
     """The statements, each one without a speaker mention of its own but with a
     speaker (a continuation: „Es gebe …“) given a mention as the dataset annotates
     them: a subject pronoun among its first words („Er forderte …“, „Allerdings
-    zeigte er sich …“), else the mention of the last statement by the same speaker."""
+    zeigte er sich …“; not an inner „sie“, as often plural or an object), else the mention of the last statement by the same speaker."""
     last: dict[int, Span] = {}
     out = []
     for statement in sorted(statements, key=lambda s: s.start):
@@ -364,13 +364,13 @@ def inherited_speakers(text: str, statements: Sequence[Statement]) -> list[State
             elif entity in last:
                 start, end = statement.message[0]
                 head = _LEAD_PRONOUN.match(text, start, end)
-                speaker = head.span(1) if head else last[entity]
+                speaker = head.span(head.lastindex or 0) if head else last[entity]
                 statement = replace(statement, speaker=speaker)
         out.append(statement)
     return out
 
 
-_LEAD_PRONOUN = re.compile(r"(?:\w+\W+){0,3}?\b(er|sie|Er|Sie)\b(?![„“\"])")
+_LEAD_PRONOUN = re.compile(r"(Sie|Er)\b|(?:\w+\W+){1,3}?\b(er)\b(?![„“\"])")
 
 
 def nested_quotations(text: str, statements: Sequence[Statement]) -> list[Statement]:
