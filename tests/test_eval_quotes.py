@@ -376,6 +376,13 @@ def test_folds_are_stable_and_spread() -> None:
             "Nach Angaben des Magazins „Der Spiegel“",
         ),
         (
+            "Nach Angaben des Ombudsmans für Menschenrechte kommt es selten zu Anklagen.",
+            "kommt es selten zu Anklagen",
+            "Nach",
+            "Angaben des Ombudsmans für Menschenrechte",
+            "Nach Angaben des Ombudsmans für Menschenrechte",
+        ),
+        (
             "Die Kosten steigen laut dem Bericht um zehn Prozent.",
             "Die Kosten steigen laut dem Bericht um zehn Prozent",
             "laut",

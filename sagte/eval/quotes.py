@@ -233,6 +233,8 @@ def dataset_spans(text: str, statement: Statement) -> DatasetSpans:
     if len(cue) == 1 and (words := list(_WORD.finditer(text, *cue[0]))):
         start, end = cue[0]
         first = words[0].group().lower()
+        if first in _PREPOSITION_CUES and speaker:
+            speaker = [_source_phrase(text, end, speaker[0])]
         if first in _PREPOSITION_CUES or words[-1].group().lower() == "zufolge":
             parts = [cue[0], *speaker]
             attribution = (min(s for s, _ in parts), max(e for _, e in parts))
@@ -267,6 +269,18 @@ def _with_tail(text: str, speaker: Span) -> Span:
     return start, end
 
 
+def _source_phrase(text: str, cue_end: int, speaker: Span) -> Span:
+    """The whole source after a prepositional cue: „nach [Angaben] seines Anwalts“
+    (the noun the cue left between), „des Ombudsmans [für Menschenrechte]“ (a
+    prepositional phrase with a name after it)."""
+    start, end = speaker
+    if 0 < start - cue_end <= 20 and _BETWEEN.fullmatch(text, cue_end, start):
+        start = cue_end + len(text[cue_end:start]) - len(text[cue_end:start].lstrip())
+    if tail := _SOURCE_TAIL.match(text, end):
+        end = tail.end()
+    return start, end
+
+
 def _gap_free(text: str, outer: Span, parts: list[Span]) -> bool:
     """Whether `parts` cover `outer` up to whitespace: the cue and speaker side by side."""
     covered = [False] * (outer[1] - outer[0])
@@ -292,6 +306,10 @@ def _without(text: str, spans: list[Span], cut: Span) -> list[Span]:
 
 _WORD = re.compile(r"\w[\w-]*")
 _LAST_WORD = re.compile(r"\b(\w+) $")
+_BETWEEN = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+( von)? ")
+_SOURCE_TAIL = re.compile(
+    r" (?:für|von|aus|in|bei)(?: (?:der|dem|des|den|die))?(?: [A-ZÄÖÜ][\w-]*){1,3}"
+)
 _SPEAKER_TAIL = re.compile(r" ?[„\"»]([^„“\"«»\n]{1,60})[“\"«]| ?\(([^()\n]{1,40})\)")
 
 
