@@ -45,6 +45,7 @@ from sagte.analysis.adapters import (
 from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
 from sagte.analysis.marks import find_quotes, names_only
 from sagte.analysis.model import FINE_TYPES, Span
+from sagte.analysis.wordlists import DETERMINERS
 
 logger = logging.getLogger(__name__)
 
@@ -223,6 +224,8 @@ def decode(
     for role in ROLE_HEADS:
         for _, span in _segments(preds[role], offsets):
             span = _expand(text, span)
+            if role in ("speaker", "addressee") and text[slice(*span)].lower() in DETERMINERS:
+                continue  # a stray tag on an article alone („dem“)
             scope = sentence_range(span)
             best, best_d = None, None
             for k, st in enumerate(statements):

@@ -139,3 +139,26 @@ def test_tagger_decode_joins_a_message_split_by_its_attribution() -> None:
     ]
     assert [text[a:b] for a, b in statement.cue] == ["nach"]
     assert statement.speaker is not None and text[slice(*statement.speaker)] == "Armeeangaben"
+
+
+def test_tagger_decode_ignores_an_addressee_that_is_only_an_article() -> None:
+    text = "Er warf dem Minister Wortbruch vor, sagte die Sprecherin."
+    offsets = _pieces(text)
+    comma = text.index(",")
+    dem = text.index("dem")
+    tags = _tags(
+        text,
+        offsets,
+        {
+            "msg": [(0, comma, 1)],
+            "addressee": [(dem, dem + 3, 1)],
+            "cue": [(comma + 2, comma + 7, 1)],
+        },
+    )
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 1] = 1.0
+    (statement,) = decode(
+        text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
+    )
+    assert statement.addressee == [] and [text[a:b] for a, b in statement.cue] == ["sagte"]
