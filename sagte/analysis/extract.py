@@ -118,14 +118,13 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
     reading = reading or read_entities(doc)
     if reading is None:
         return []
-    from sagte.analysis.ner import repair
     from sagte.analysis.reading import word_tags
 
+    tags = word_tags(reading, [(t.start, t.end) for t in doc.tokens])
     out: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
-        words = [(t.start, t.end) for t in doc.tokens[sentence.first : sentence.last]]
-        tags = repair(word_tags(reading, words))
-        out.extend((sentence.first + a, sentence.first + b, kind) for a, b, kind in spans_of(tags))
+        found = spans_of(tags[sentence.first : sentence.last])
+        out.extend((sentence.first + a, sentence.first + b, kind) for a, b, kind in found)
     return out
 
 

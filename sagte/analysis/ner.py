@@ -75,10 +75,16 @@ class NerModel(nn.Module):
 def word_pieces(
     tokenizer: Tokenizer, text: str, words: Sequence[Span]
 ) -> tuple[list[int], list[int]]:
-    """Piece ids of `text` and, per word, the index of its first piece (-1: none).
-
-    A piece belongs to the word its first character falls in."""
+    """Piece ids of `text` and, per word, the index of its first piece (-1: none)."""
     ids, offsets = tokenizer.encode(text)
+    return ids, first_pieces(offsets, words)
+
+
+def first_pieces(offsets: Sequence[Span], words: Sequence[Span]) -> list[int]:
+    """Per word (sorted spans), the index of its first piece in `offsets` (-1: none).
+
+    A piece belongs to the word its first character falls in; a lone "▁" piece (an
+    empty span) to none."""
     first = [-1] * len(words)
     w = 0
     for i, (start, end) in enumerate(offsets):
@@ -90,7 +96,7 @@ def word_pieces(
             break
         if words[w][0] <= start and first[w] < 0:
             first[w] = i
-    return ids, first
+    return first
 
 
 def join_tokens(tokens: Sequence[str]) -> tuple[str, list[Span]]:
@@ -116,6 +122,17 @@ class NerRuntime:
         self.budget = budget  # padded pieces per batch
 
     @torch.no_grad()
+    def logits(self, rows: Sequence[Sequence[int]]) -> list[torch.Tensor]:
+        """Entity logits [len(row), tags] (float32) of each row of piece ids (at most
+        MAX_PIECES), read as ``<s> … </s>`` in batches of similar length."""
+        out: list[torch.Tensor] = [torch.empty(0)] * len(rows)
+        for batch in length_batches([len(r) for r in rows], self.budget):
+            x, mask = self.tokenizer.pad([rows[k] for k in batch])
+            found = self.model(x, mask).float()
+            for i, k in enumerate(batch):
+                out[k] = found[i, 1 : 1 + len(rows[k])]
+        return out
+
     def tag(self, sentences: Sequence[tuple[str, Sequence[Span]]]) -> list[list[str]]:
         """BIO tags for each word of each (text, word spans) sentence."""
         encoded = [word_pieces(self.tokenizer, text, words) for text, words in sentences]
@@ -123,12 +140,9 @@ class NerRuntime:
         for k, (ids, _) in enumerate(encoded):
             rows.extend((k, s, e) for s, e in chunks(len(ids)))
         labels: list[list[int]] = [[0] * len(ids) for ids, _ in encoded]
-        for batch in length_batches([e - s for _, s, e in rows], self.budget):
-            part = [rows[r] for r in batch]
-            x, mask = self.tokenizer.pad([encoded[k][0][s:e] for k, s, e in part])
-            best = self.model(x, mask)[:, 1:-1].argmax(-1).tolist()
-            for (k, s, e), row in zip(part, best, strict=True):
-                labels[k][s:e] = row[: e - s]
+        found = self.logits([encoded[k][0][s:e] for k, s, e in rows])
+        for (k, s, e), logits in zip(rows, found, strict=True):
+            labels[k][s:e] = logits.argmax(-1).tolist()
         out = []
         for (_, first), lab in zip(encoded, labels, strict=True):
             out.append(repair([TAGS[lab[i]] if i >= 0 else "O" for i in first]))

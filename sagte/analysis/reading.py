@@ -7,8 +7,8 @@ trained on GermEval's sentences. Over an article:
    reads the same pieces (`TaggerRuntime.predict(pieces=…)`), so an article is
    tokenised once for both models;
 2. the pieces are cut into segments at sentence starts (at most `SEGMENT` pieces
-   each), and the segments are read as ``<s> … </s>`` in batches of similar length
-   (`length_batches`): padding every sentence to the longest of a batch of 32
+   each), and the segments are read in batches of similar length
+   (`NerRuntime.logits`): padding every sentence to the longest of a batch of 32
    doubled the work on a 500-word article;
 3. each word takes the tag of its first piece.
 
@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 import torch
 
-from sagte.analysis.encoder import length_batches
 from sagte.analysis.model import Span
-from sagte.analysis.ner import MAX_PIECES, TAGS, NerRuntime
+from sagte.analysis.ner import MAX_PIECES, TAGS, NerRuntime, first_pieces
 
 SEGMENT = MAX_PIECES  # pieces per segment, without <s> and </s>
 
@@ -55,30 +54,17 @@ def piece_segments(
     return out
 
 
-@torch.no_grad()
 def read(runtime: NerRuntime, text: str, sentences: Sequence[Span]) -> Reading:
     """The pass described above over `text` with its `sentences` (character spans)."""
     ids, offsets = runtime.tokenizer.encode(text)
     segments = piece_segments(offsets, sentences)
-    logits = torch.zeros(len(ids), len(TAGS))
-    for batch in length_batches([e - s for s, e in segments], runtime.budget):
-        x, mask = runtime.tokenizer.pad([ids[slice(*segments[k])] for k in batch])
-        out = runtime.model(x, mask).float()
-        for i, k in enumerate(batch):
-            s, e = segments[k]
-            logits[s:e] = out[i, 1 : 1 + e - s]
+    found = runtime.logits([ids[s:e] for s, e in segments])
+    logits = torch.cat(found) if found else torch.zeros(0, len(TAGS))
     return Reading(ids, offsets, segments, logits)
 
 
 def word_tags(reading: Reading, words: Sequence[Span]) -> list[str]:
-    """The entity tag of each word: that of its first piece ("O" for a word no piece
-    starts in)."""
+    """The entity tag of each word (sorted spans): that of its first piece ("O" for a
+    word no piece starts in)."""
     best = reading.entity_logits.argmax(-1).tolist()
-    starts = [s for s, _ in reading.offsets]
-    out = []
-    for start, end in words:
-        i = bisect.bisect_left(starts, start)
-        while i < len(starts) and reading.offsets[i][0] == reading.offsets[i][1]:
-            i += 1  # a lone "▁" piece
-        out.append(TAGS[best[i]] if i < len(starts) and starts[i] < end else "O")
-    return out
+    return [TAGS[best[i]] if i >= 0 else "O" for i in first_pieces(reading.offsets, words)]

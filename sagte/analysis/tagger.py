@@ -38,7 +38,6 @@ from sagte.analysis.adapters import (
     Precision,
     add_adapters,
     load_trained,
-    merge_adapters,
     trained_state,
     weights_file,
 )
@@ -91,10 +90,6 @@ class QuoteTagger(nn.Module):
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         return self.head(self.encoder(ids, mask))
 
-    def merge_adapters(self) -> None:
-        """Fold the adapters into the encoder's layers for inference."""
-        merge_adapters(self.encoder)
-
     def trained_state(self) -> dict[str, torch.Tensor]:
         """Only what training changed: adapters and heads."""
         return trained_state(self)
@@ -114,12 +109,12 @@ def split_logits(logits: torch.Tensor) -> dict[str, torch.Tensor]:
     return out
 
 
-def windows(n: int, stride: int = STRIDE) -> list[tuple[int, int]]:
+def windows(n: int) -> list[tuple[int, int]]:
     """Piece windows `[start, end)` covering `n` pieces: as few as overlap by at least
-    WINDOW - `stride` pieces, spread evenly."""
+    WINDOW - STRIDE pieces, spread evenly."""
     if n <= WINDOW:
         return [(0, n)]
-    k = -(-(n - WINDOW) // stride)  # further windows after the first
+    k = -(-(n - WINDOW) // STRIDE)  # further windows after the first
     return [(s, s + WINDOW) for s in (round(i * (n - WINDOW) / k) for i in range(k + 1))]
 
 
