@@ -475,3 +475,16 @@ def test_quotations_inside_a_message_are_nested_direct_statements() -> None:
 )
 def test_names_only_tells_titles_from_words_said(quoted: str, expected: bool) -> None:
     assert names_only(quoted) is expected
+
+
+def test_a_reported_statement_has_no_cue_of_its_own_in_dataset_conventions() -> None:
+    """The product keeps „warnt“ as the cue of „Die FAO warnt vor Hunger“; in the
+    dataset a Reported message is the whole clause and its cue stays empty (291 of
+    297 gold statements)."""
+    text = "Die Welternährungsorganisation FAO warnt vor einer Hungersnot in der Region."
+    doc = make_doc(text)
+    (out,) = predict_document(doc)["annotations"]
+    assert out["type"] == "Reported"
+    assert set(out["quote"]["tokenIds"]) == set(ids(doc, text[:-1]))
+    assert out["cue"]["tokenIds"] == [] and out["frame"]["tokenIds"] == []
+    assert set(out["speaker"]["tokenIds"]) == set(ids(doc, "Die Welternährungsorganisation FAO"))

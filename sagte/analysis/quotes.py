@@ -6,12 +6,14 @@ tried against the patterns below, in this order, because the earlier ones are th
 more reliable and a unit yields at most one statement:
 
 1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es.
-2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“
+2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
+   X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu)
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence)
 5. a reported speech act: X forderte eine Flugverbotszone.
 6. a continuation of the previous unit's statement without a cue: a further
-   quotation, a sentence in Konjunktiv („Es gebe immer das Risiko …“), demnach.
+   quotation, a sentence in Konjunktiv („Es gebe immer das Risiko …“), demnach,
+   reportive sollen („Er soll die Männer gewarnt haben“).
 
 Negated speech ("…, sagte Stoltenberg nicht") is never a statement and ends a chain
 of continuations.
@@ -19,6 +21,7 @@ of continuations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -54,6 +57,20 @@ _NOT_MESSAGE_START = frozenset(
     ]
 )
 _ANAPHORS = frozenset({"das", "dies", "dieses", "diese"})
+# Separable particles before the "zu" of an infinitive written as one word: freizumachen.
+_ZU_INFIX = re.compile(
+    r"(?:ab|an|auf|aus|bei|bereit|dar|durch|ein|fest|fort|frei|her|heraus|hin|hinzu|los"
+    r"|mit|nach|statt|teil|um|vor|voran|vorbei|weg|weiter|wieder|zu|zurück|zusammen|über)"
+    r"zu[a-zäöüß]{2,}n"
+)
+# Words that open an apposition or a relative clause after a name.
+_APPOSITION_STARTS = frozenset(
+    {"der", "die", "das", "ein", "eine", "einer", "eines", "dessen", "deren"}
+)
+_ROLE_LINKS = frozenset({"von", "der", "des", "am", "im", "bei", "für", "beim"})
+# HanTa's tags of a first word that opens an adverbial, not a subject.
+_ADVERBIAL_TAGS = frozenset({"ADV", "ADJ(D)", "APPR", "APPRART", "PAV", "KON", "PTKNEG"})
+_INFINITIVE = re.compile(r"[a-zäöüß]+n")
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
@@ -236,6 +253,8 @@ class _Extractor:
             return False
         if word in wordlists.DETERMINERS or word in wordlists.NOT_SUBJUNCTIVE_E:
             return False
+        if word in wordlists.SUBJUNCTIVE_II:  # „würde er“ is Konjunktiv II
+            return False
         if not self.tok(k)[:1].islower():
             return False
         neighbours = [self.low(n) for n in (k - 1, k + 1) if i <= n < j]
@@ -273,12 +292,52 @@ class _Extractor:
             message=message,
             cue=cue or [],
             frame=frame or [],
-            speaker=self.span(speaker.first, speaker.last) if speaker else None,
+            speaker=self.speaker_span(speaker) if speaker else None,
             speaker_entity=entity,
             medium=_MEDIUM[medium],
             confidence=confidence,
             rule=rule,
         )
+
+    def speaker_span(self, phrase: Phrase) -> Span:
+        """A speaker phrase's characters, without the comma that closes an apposition."""
+        last = phrase.extent or phrase.last
+        while last > phrase.first + 1 and self.tok(last - 1) in {",", ":"}:
+            last -= 1
+        return self.span(phrase.first, last)
+
+    def with_apposition(self, phrase: Phrase, stop: int, closed: bool) -> Phrase:
+        """A speaker phrase grown over the apposition or relative clause after it: „Mark
+        O'Keefe, der Sprecher der Ambulanz, sagte“ (`closed`: up to the comma before
+        token `stop`), „…, sagte Edmon Chung, CEO von DotAsia.“ (to the end of the
+        sentence, without a verb). The speaker stays the name's person."""
+        comma = phrase.last
+        if phrase.kind == "pronoun" or comma + 2 >= stop or self.tok(comma) != ",":
+            return phrase
+        first = self.tok(comma + 1)
+        if not (
+            first.lower() in _APPOSITION_STARTS
+            or first[:1].isdigit()
+            or lexicon.is_role(first)
+            or (first[:1].isupper() and self.low(comma + 2) in _ROLE_LINKS)  # CEO von X
+        ):
+            return phrase
+        if closed:
+            end = stop - 1
+            if end <= comma + 1 or self.tok(end) != ",":
+                return phrase
+        else:
+            end = self.trim(comma + 1, stop)[1]
+            if self.split_quote_tail(comma, stop):
+                return phrase
+        inner = [self.tok(k) for k in range(comma + 1, end)]
+        if len(inner) > 20 or any(
+            w in {",", ":", ";"} or w.lower() in wordlists.SUBJUNCTIVE_I for w in inner
+        ):
+            return phrase
+        if not closed and any(tag.startswith("V") for _, _, tag in mood.tag(inner)):
+            return phrase
+        return replace(phrase, extent=end + 1 if closed else end)
 
     def classify(self, i: int, j: int) -> tuple[str, list[Span]]:
         """Form and message spans of a message made of tokens [i, j)."""
@@ -335,7 +394,7 @@ class _Extractor:
                         message,
                         form,
                         cue=[self.span(c, c + 1)],
-                        speaker=phrase,
+                        speaker=self.with_apposition(phrase, u.b, closed=False),
                         confidence=0.85,
                         rule="trailing_so",
                     )
@@ -358,6 +417,7 @@ class _Extractor:
                     continue
                 cue_spans = self.cue_spans(c, cue, part)
                 message += self.split_quote_tail(phrase.last, u.b)
+                phrase = self.with_apposition(phrase, u.b, closed=False)
                 return self.make(
                     message,
                     form,
@@ -428,6 +488,25 @@ class _Extractor:
                 st = self._leading_with(u, c, cue)
                 if st is not None:
                     return st
+        # "Mark O'Keefe, der Sprecher der „EVAC-Ambulanz“, sagte, …": past an apposition
+        lead = self.people.phrase_at(u.a, u.b)
+        if lead is None or lead.kind == "pronoun" or lead.last >= u.b or self.tok(lead.last) != ",":
+            return None
+        close = next(
+            (
+                k
+                for k in range(lead.last + 2, min(u.b - 1, lead.last + 22))
+                if self.tok(k) == "," and not self.quoted[k]
+            ),
+            None,
+        )
+        if close is None:
+            return None
+        for cue in self.cues(close + 1):
+            if cue.finite:
+                st = self._leading_with(u, close + 1, cue)
+                if st is not None:
+                    return st
         return None
 
     def _leading_with(self, u: Unit, c: int, cue: Cue) -> Statement | str | None:
@@ -467,13 +546,16 @@ class _Extractor:
         )
         if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS and not article:
             return None
-        if cue.kind == "report" and first not in _CLAUSE_STARTERS:
+        # "Greenpeace fordert, die Firma haftbar zu machen": an infinitive clause is
+        # the message of a report verb too (the dataset's Indirect).
+        infinitive = first not in _CLAUSE_STARTERS and self.zu_infinitive(start, u.b)
+        if cue.kind == "report" and first not in _CLAUSE_STARTERS and not infinitive:
             return None
         form, message = self.classify(start, u.b)
         if not message:
             return None
         frame: list[Span] = []
-        quote_or_clause = first in _CLAUSE_STARTERS or self.tok(start) in _QUOTE_CHARS
+        quote_or_clause = first in _CLAUSE_STARTERS or self.tok(start) in _QUOTE_CHARS or infinitive
         mood = self.subjunctive(start, u.b)
         if not quote_or_clause and not mood and self.tok(sep) != ":" and form == "indirect":
             return None
@@ -493,6 +575,30 @@ class _Extractor:
             rule="leading_frame",
         )
 
+    def adverbial(self, i: int, j: int) -> bool:
+        """Whether tokens [i, j) before a verb are an adverbial, not its subject:
+        „Relativierend fügte Gall hinzu“, „Zum Rücktritt sagte …“, „Des Weiteren …“."""
+        tags = [tag for _, _, tag in mood.tag([self.tok(k) for k in range(i, j)])]
+        return bool(tags) and (
+            tags[0] in _ADVERBIAL_TAGS or (len(tags) > 1 and tags[-1] == "ADJ(A)")
+        )
+
+    def zu_infinitive(self, i: int, j: int) -> bool:
+        """Whether the clause starting at token i (up to its first comma, before j) ends
+        in an infinitive with zu: „wachsam zu bleiben“, „Neuwahlen freizumachen“."""
+        for k in range(i, j):
+            if self.quoted[k] or self.tok(k) == ",":
+                return False
+            after = self.tok(k + 1) if k + 1 < j else "."
+            if after not in _FINAL and after not in {",", "und", "oder"}:
+                continue
+            word = self.tok(k)
+            if k > i and self.low(k - 1) == "zu" and _INFINITIVE.fullmatch(word):
+                return True
+            if _ZU_INFIX.fullmatch(word):
+                return True
+        return False
+
     def _subject(self, u: Unit, c: int, cue: Cue) -> tuple[Phrase, int] | None:
         """The speaker of cue token c and the token index after the speaker's phrase."""
         people = self.people
@@ -507,9 +613,23 @@ class _Extractor:
                     phrase is not None
                     and phrase.last == c
                     and phrase.kind != "other"
-                    or (phrase is not None and phrase.last == c and c - a <= 3 and a == u.a)
+                    or (
+                        phrase is not None
+                        and phrase.last == c
+                        and c - a <= 3
+                        and a == u.a
+                        and not self.adverbial(a, c)
+                    )
                 ):
+                    if a > u.a and phrase.mention is not None:
+                        phrase = replace(phrase, first=u.a)  # the genitive belongs to it
                     return phrase, self.skip_adverbs(c + 1, u.b)
+            if c > u.a + 3 and self.tok(c - 1) == ",":
+                phrase = people.phrase_at(u.a, c)
+                if phrase is not None:
+                    phrase = self.with_apposition(phrase, c, closed=True)
+                    if phrase.extent == c:
+                        return phrase, self.skip_adverbs(c + 1, u.b)
             placed = self._placed(people.phrase_at(u.a, c), c)
             if placed is not None:
                 return placed, self.skip_adverbs(c + 1, u.b)
@@ -734,6 +854,26 @@ class _Extractor:
                 entity=entity,
                 confidence=0.45,
                 rule="continuation_konjunktiv_ii",
+                fine_type="FreeIndirect",
+            )
+        # Reportive "sollen" right after a statement, with a perfect infinitive: „Er
+        # soll zwei Menschen eingeschleust haben.“ („Ein Shuttlebus soll die Kinder
+        # bringen“ is a plan, not a claim.)
+        words = range(u.a, u.b)
+        end = self.trim(u.a, u.b)[1]
+        if (
+            any(self.low(k) in ("soll", "sollen") and not self.quoted[k] for k in words)
+            and end - u.a >= 3
+            and self.low(end - 1) in ("haben", "sein")
+            and self.tok(end - 2)[:1].islower()
+            and not any(self.cues(k) for k in words)
+        ):
+            return self.make(
+                message,
+                "free_indirect",
+                entity=entity,
+                confidence=0.5,
+                rule="continuation_sollen",
                 fine_type="FreeIndirect",
             )
         return None

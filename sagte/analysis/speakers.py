@@ -36,6 +36,10 @@ class Phrase:
     head: str = ""  # the head noun (descriptor) or the last name token
     definite: bool = False
     mention: int | None = None  # index of the name mention inside the phrase
+    # The token after the whole mention when an apposition or relative clause follows
+    # („Mark O'Keefe, der Sprecher der Ambulanz,“): the speaker's span; resolution
+    # reads [first, last) only.
+    extent: int | None = None
 
 
 # First names that are more often German nouns or places.

@@ -164,6 +164,22 @@ def _expand(text: str, span: Span) -> Span:
     return start, end
 
 
+def _tidy(text: str, span: Span) -> Span:
+    """A speaker or addressee span without commas or colons at its edges, and with the
+    closing parenthesis it opened: „Günther Platter, der Minister,“ → „… Minister“,
+    „Thomas de Maizière (CDU“ → „… (CDU)“."""
+    start, end = span
+    while start < end and text[start] in ",;: ":
+        start += 1
+    while end > start and text[end - 1] in ",;:( ":
+        end -= 1
+    if text.count("(", start, end) > text.count(")", start, end):
+        close = text.find(")", end, end + 3)
+        if close >= 0 and not text[end:close].strip():
+            end = close + 1
+    return start, end
+
+
 def _adjoins(text: str, before: Span, after: Span) -> bool:
     """Two message pieces with at most a word-less gap of three characters between."""
     gap = text[before[1] : after[0]]
@@ -219,8 +235,10 @@ def decode(
     for role in ROLE_HEADS:
         for _, span in _segments(preds[role], offsets):
             span = _expand(text, span)
-            if role in ("speaker", "addressee") and text[slice(*span)].lower() in DETERMINERS:
-                continue  # a stray tag on an article alone („dem“)
+            if role in ("speaker", "addressee"):
+                span = _tidy(text, span)
+                if span[0] >= span[1] or text[slice(*span)].lower() in DETERMINERS:
+                    continue  # a stray tag on an article alone („dem“)
             scope = sentence_range(span)
             best, best_d = None, None
             for k, st in enumerate(statements):

@@ -537,5 +537,20 @@ NOT_SUBJUNCTIVE_E = frozenset(
         "daher",
         "gerade",
         "ebenfalls",
+        # past tense of modal and irregular verbs: „Diesen Druck möchte er vermeiden“
+        "konnte",
+        "musste",
+        "wollte",
+        "sollte",
+        "durfte",
+        "mochte",
+        "möchte",
+        "wurde",
+        "hatte",
+        "dachte",
+        "brachte",
+        "wusste",
+        "kannte",
+        "nannte",
     ]
 )

@@ -226,10 +226,17 @@ def dataset_spans(text: str, statement: Statement) -> DatasetSpans:
     - its cue is the bare preposition (476 of 479 gold cues that start with
       nach/laut/zufolge) and the speaker takes the noun: „nach“ + „Angaben der
       Polizei“ where the product has „nach Angaben“ + „der Polizei“; and a speaker
-      phrase starts at its determiner („das Gericht“)."""
+      phrase starts at its determiner („das Gericht“);
+    - a Reported statement's message is its whole clause, verb included, and has no
+      cue and no frame of its own (291 and 297 of its 297 gold statements): „Die
+      Behörden werfen Luna Menschenhandel vor“."""
     message = with_marks(text, statement.message)
     speaker = [_with_tail(text, statement.speaker)] if statement.speaker else []
     cue, frame = list(statement.cue), list(statement.frame)
+    if type_name(statement) == "Reported" and all(
+        any(a <= s and e <= b for a, b in message) for s, e in cue
+    ):
+        cue, frame = [], []
     if len(cue) == 1 and (words := list(_WORD.finditer(text, *cue[0]))):
         start, end = cue[0]
         first = words[0].group().lower()

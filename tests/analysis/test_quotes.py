@@ -97,6 +97,51 @@ CASES = [
         [("indirect", "Regierung in Lomé", "die Grenzen würden bis auf weiteres")],
         id="organisation-with-place-separable-cue",
     ),
+    pytest.param(
+        "Greenpeace fordert, die Firma für die Schäden haftbar zu machen.",
+        [("indirect", "Greenpeace", "die Firma für die Schäden haftbar zu machen")],
+        id="report-verb-with-infinitive-clause",
+    ),
+    pytest.param(
+        "Die Partei forderte die Bürger zugleich auf, wachsam zu bleiben und Neuwahlen "
+        "freizumachen.",
+        [("indirect", "Partei", "wachsam zu bleiben")],
+        id="separable-report-verb-with-infinitive-clause",
+    ),
+    pytest.param(
+        "Greenpeace fordert die Vernichtung der Lagerbestände.",
+        [("reported", "Greenpeace", "Greenpeace fordert die Vernichtung")],
+        id="report-verb-with-object-stays-reported",
+    ),
+    pytest.param(
+        "Relativierend fügte Reinhold Gall hinzu, dass das Gesetz nicht schlecht sei.",
+        [("indirect", "Reinhold Gall", "dass das Gesetz nicht schlecht sei")],
+        id="leading-adverb-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Zum Rücktritt sagte Kardinal Angelo Sodano, man sei überrascht worden.",
+        [("indirect", "Angelo Sodano", "man sei überrascht worden")],
+        id="leading-prepositional-phrase-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Der Staatsanwalt Peter Roth sprach von einem schweren Fall. Der Mann soll zwei "
+        "Menschen illegal in die USA eingeschleust haben.",
+        [
+            ("reported", "Peter Roth", "Der Staatsanwalt Peter Roth sprach"),
+            ("free_indirect", "Peter Roth", "Der Mann soll zwei Menschen"),
+        ],
+        id="reportive-sollen-continues",
+    ),
+    pytest.param(
+        "Die Stadt sagte, die Schule werde saniert. Ein Shuttlebus soll die Kinder bringen.",
+        [("indirect", "Stadt", "die Schule werde saniert")],
+        id="sollen-of-a-plan-does-not-continue",
+    ),
+    pytest.param(
+        "Der Minister Jan Holm sagte, die Lage sei ernst. Diesen Druck möchte er vermeiden.",
+        [("indirect", "Jan Holm", "die Lage sei ernst")],
+        id="preterite-modal-is-not-konjunktiv",
+    ),
 ]
 
 
@@ -242,3 +287,52 @@ def test_quotes_addressee(text: str, addressee: str | None) -> None:
     assert [analysis.text[a:b] for a, b in statement.addressee] == (
         [addressee] if addressee else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        pytest.param(
+            "Lars Beringer, der Sprecher der Polizei in Hannover, sagte, ein Unbekannter habe "
+            "den Namen der Frau verwendet.",
+            "Lars Beringer",
+            "Lars Beringer, der Sprecher der Polizei in Hannover",
+            id="apposition-before-the-cue",
+        ),
+        pytest.param(
+            "Angela Merkel, die am Montag in Berlin war, sagte, sie sei zufrieden.",
+            "Angela Merkel",
+            "Angela Merkel, die am Montag in Berlin war",
+            id="relative-clause-before-the-cue",
+        ),
+        pytest.param(
+            "„Wir haben mehrere Anmeldungen“, sagte Edmon Chung, CEO von DotAsia.",
+            "Edmon Chung",
+            "Edmon Chung, CEO von DotAsia",
+            id="apposition-ends-the-sentence",
+        ),
+        pytest.param(
+            "Ein Sprecher der Polizei, Lars Beringer, sagte, die Frau sei unverletzt.",
+            "Lars Beringer",
+            "Ein Sprecher der Polizei, Lars Beringer",
+            id="role-then-name-without-the-comma",
+        ),
+        pytest.param(
+            "Italiens Ministerpräsident Mario Monti sagte, er sei äußerst erschüttert.",
+            "Mario Monti",
+            "Italiens Ministerpräsident Mario Monti",
+            id="genitive-before-the-title",
+        ),
+    ],
+)
+def test_quotes_speaker_mention_spans_its_apposition(text: str, speaker: str, mention: str) -> None:
+    (statement,) = sagte.extract(text, mode="fast")
+    assert (statement.speaker, statement.speaker_mention) == (speaker, mention)
+
+
+def test_quotes_message_after_name_is_not_an_apposition() -> None:
+    """„…“, sagte Merkel, die Lage sei … : the clause after the name is the message."""
+    (statement,) = sagte.extract(
+        "„Das ist ernst“, sagte Angela Merkel, die Lage sei aber beherrschbar.", mode="fast"
+    )
+    assert statement.speaker_mention == "Angela Merkel"

@@ -162,3 +162,30 @@ def test_tagger_decode_ignores_an_addressee_that_is_only_an_article() -> None:
         text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
     )
     assert statement.addressee == [] and [text[a:b] for a, b in statement.cue] == ["sagte"]
+
+
+def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
+    """A speaker tagged with the comma that closes its apposition, or without the
+    parenthesis it opened, is trimmed or closed."""
+    text = "Die Lage sei ernst, sagte Thomas Berg (CDU), der Minister."
+    offsets = _pieces(text)
+    comma = text.index(",")
+    name = text.index("Thomas")
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 1] = 1.0
+    for speaker_end in (text.index(")"), text.index(")") + 2):  # „…(CDU“, „…(CDU),“
+        tags = _tags(
+            text,
+            offsets,
+            {
+                "msg": [(0, comma, 1)],
+                "speaker": [(name, speaker_end, 1)],
+                "cue": [(comma + 2, comma + 7, 1)],
+            },
+        )
+        (statement,) = decode(
+            text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
+        )
+        assert statement.speaker is not None
+        assert text[slice(*statement.speaker)] == "Thomas Berg (CDU)"
