@@ -8,7 +8,7 @@ more reliable and a unit yields at most one statement:
 1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es.
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu)
-3. a non-verb cue: nach Angaben von X / laut X / X zufolge
+3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence)
 5. a reported speech act: X forderte eine Flugverbotszone.
 6. a continuation of the previous unit's statement without a cue: a further
@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
-from sagte.analysis.marks import QuoteSpan, find_quotes
+from sagte.analysis.marks import QuoteSpan, find_quotes, names_only
 from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
@@ -68,6 +68,15 @@ _APPOSITION_STARTS = frozenset(
     {"der", "die", "das", "ein", "eine", "einer", "eines", "dessen", "deren"}
 )
 _ROLE_LINKS = frozenset({"von", "der", "des", "am", "im", "bei", "für", "beim"})
+# Conjunctions that open an adverbial clause before the main clause.
+_SUBORDINATORS = frozenset(
+    {"falls", "wenn", "da", "weil", "obwohl", "nachdem", "bevor", "sobald", "sofern", "während"}
+)
+# Nouns for a report or count after "nach" that make a sentence a statement.
+_SOURCE_NOUN = re.compile(
+    r"(angaben|berichte?n?|schätzungen?|berechnungen|ermittlungen|erkenntniss?en|aussagen"
+    r"|informationen|analysen?|studien?|umfragen?|recherchen?|zählungen?|auskunft|prognosen?)$"
+)
 # HanTa's tags of a first word that opens an adverbial, not a subject.
 _ADVERBIAL_TAGS = frozenset({"ADV", "ADJ(D)", "APPR", "APPRART", "PAV", "KON", "PTKNEG"})
 _INFINITIVE = re.compile(r"[a-zäöüß]+n")
@@ -98,6 +107,7 @@ class _Extractor:
         self.quoted = self._quoted_tokens()
         self.people = people if people is not None else People(doc)
         self.statements: list[Statement] = []
+        self._lemmas: dict[tuple[int, int], list[str]] = {}  # HanTa's, per clause
 
     # -- preparation -------------------------------------------------------
     def _quoted_tokens(self) -> list[bool]:
@@ -227,7 +237,7 @@ class _Extractor:
         that form is Konjunktiv I. HanTa tags the unit only when the word lists found
         no mood, so most units are never tagged.
         """
-        words = [self.tok(k) for k in range(i, j)]
+        words = self.words(i, j)
         if any(
             w.lower() == "ich"
             for k, w in zip(range(i, j), words, strict=True)
@@ -246,6 +256,16 @@ class _Extractor:
                 return True
         return False
 
+    def _stem_plus_e(self, k: int, i: int, j: int) -> bool:
+        """Whether token k of the clause [i, j) is its lemma's stem + e (HanTa's lemma)."""
+        if (i, j) not in self._lemmas:
+            self._lemmas[(i, j)] = [lemma for _, lemma, _ in mood.tag(self.words(i, j))]
+        lemma = self._lemmas[(i, j)][k - i]
+        return lemma.endswith(("en", "ln", "rn")) and self.low(k) == lemma[:-1].lower()
+
+    def words(self, i: int, j: int) -> list[str]:
+        return [self.tok(k) for k in range(i, j)]
+
     def _konjunktiv_by_position(self, k: int, i: int, j: int) -> bool:
         """A verb in -e next to a third-person subject: "Man fühle sich", "habe er"."""
         word = self.low(k)
@@ -255,6 +275,8 @@ class _Extractor:
             return False
         if word in wordlists.SUBJUNCTIVE_II:  # „würde er“ is Konjunktiv II
             return False
+        if word.endswith("te") and not self._stem_plus_e(k, i, j):
+            return False  # the past tense: „handelte es sich“ (but „halte er“)
         if not self.tok(k)[:1].islower():
             return False
         neighbours = [self.low(n) for n in (k - 1, k + 1) if i <= n < j]
@@ -330,7 +352,7 @@ class _Extractor:
             end = self.trim(comma + 1, stop)[1]
             if self.split_quote_tail(comma, stop):
                 return phrase
-        inner = [self.tok(k) for k in range(comma + 1, end)]
+        inner = self.words(comma + 1, end)
         if len(inner) > 20 or any(
             w in {",", ":", ";"} or w.lower() in wordlists.SUBJUNCTIVE_I for w in inner
         ):
@@ -357,11 +379,21 @@ class _Extractor:
     def trailing_frame(self, u: Unit) -> Statement | str | None:
         """„…“, sagte der Norweger. | …, so Stoltenberg. | …, heißt es. | …, wie X mitteilte."""
         lead = self.people.phrase_at(u.a, u.b)
+        subordinate = self.low(u.a) in _SUBORDINATORS and not self.quoted[u.a]
         for k in range(u.a + 1, u.b - 1):
             if self.tok(k) != "," or self.quoted[k]:
                 continue
             if lead is not None and lead.last > k:
                 continue  # the comma of an apposition: "Der Chef, Jürgen Haas, warf …"
+            if (
+                lead is not None
+                and lead.kind == "name"
+                and self.with_apposition(lead, k + 1, closed=True).extent
+            ):
+                continue  # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte …"
+            if subordinate:  # "Falls die Firma Insolvenz anmelden muss, droht …"
+                subordinate = False
+                continue
             c = k + 1
             word = self.low(c)
             if word == "wie":
@@ -578,7 +610,7 @@ class _Extractor:
     def adverbial(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) before a verb are an adverbial, not its subject:
         „Relativierend fügte Gall hinzu“, „Zum Rücktritt sagte …“, „Des Weiteren …“."""
-        tags = [tag for _, _, tag in mood.tag([self.tok(k) for k in range(i, j)])]
+        tags = [tag for _, _, tag in mood.tag(self.words(i, j))]
         return bool(tags) and (
             tags[0] in _ADVERBIAL_TAGS or (len(tags) > 1 and tags[-1] == "ADJ(A)")
         )
@@ -709,6 +741,31 @@ class _Extractor:
                 )
         return None
 
+    def source_noun(self, u: Unit) -> Statement | None:
+        """nach Polizeiangaben | nach einer ersten Analyse | nach neuesten Erkenntnissen:
+        the source is a report, not a person; the statement gets its span, no entity."""
+        for i in range(u.a, u.b - 2):
+            if self.low(i) != "nach" or self.quoted[i]:
+                continue
+            k = i + 1
+            while k < min(u.b, i + 4) and self.tok(k)[:1].islower():
+                k += 1  # determiners and adjectives: einer ersten, neuesten
+            if k >= u.b or not self.tok(k)[:1].isupper() or not _SOURCE_NOUN.search(self.low(k)):
+                continue
+            form, message = self.classify(u.a, u.b)
+            if not message:
+                return None
+            statement = self.make(
+                message,
+                "mixed" if form == "mixed" else "reported",
+                cue=[self.span(i, i + 1)],
+                confidence=0.6,
+                rule="source_noun",
+                fine_type="Indirect",
+            )
+            return replace(statement, speaker=self.span(i + 1, k + 1))
+        return None
+
     def _phrase_ending_at(self, a: int, end: int) -> Phrase | None:
         for start in range(max(a, end - 6), end):
             phrase = self.people.phrase_at(start, end)
@@ -819,10 +876,14 @@ class _Extractor:
                     message, "direct", entity=entity, confidence=0.75, rule="continuation_quote"
                 )
             return None
+        # Quoted words someone said, not names or titles in quotation marks („Pilatus“)
         quoted_words = sum(
-            len(self.text[q.open : q.close].split()) for q in self.quotes_inside(u.a, u.b)
+            len(self.text[q.open : q.close].split())
+            for q in self.quotes_inside(u.a, u.b)
+            if not names_only(self.text[q.open + 1 : q.close])
         )
-        if form == "mixed" and quoted_words >= 3:
+        own_cue = any(self.cues(k) for k in range(u.a, u.b))  # a statement of its own
+        if form == "mixed" and quoted_words >= 3 and not own_cue:
             return self.make(
                 message, "mixed", entity=entity, confidence=0.65, rule="continuation_mixed"
             )
@@ -906,6 +967,7 @@ class _Extractor:
             self.trailing_frame,
             self.leading_frame,
             self.cue_phrase,
+            self.source_noun,
         ]
         for u in units:
             result: Statement | str | None = None

@@ -91,6 +91,7 @@ PREPOSITIONS = frozenset(
 ADVERBS = frozenset(
     [
         "auch",
+        "wörtlich",
         "zudem",
         "außerdem",
         "ferner",

@@ -138,6 +138,33 @@ CASES = [
         id="sollen-of-a-plan-does-not-continue",
     ),
     pytest.param(
+        "Nach Polizeiangaben wurden bei dem Unfall drei Menschen verletzt.",
+        [("reported", "Polizeiangaben", "Nach Polizeiangaben wurden bei dem Unfall")],
+        id="nach-a-source-noun",
+    ),
+    pytest.param(
+        "Nach einer ersten Analyse entstand nach 25 Sekunden ein Treibstoffleck.",
+        [("reported", "einer ersten Analyse", "Nach einer ersten Analyse entstand")],
+        id="nach-an-analysis",
+    ),
+    pytest.param(
+        "Falls die Firma Insolvenz anmelden muss, droht dem Verein ein Verlust.",
+        [],
+        id="a-subordinate-clause-is-not-a-message",
+    ),
+    pytest.param(
+        "Der frühere Präsident Jimmy Carter, der als Wahlbeobachter im Land war, sagte am "
+        "Montag, die Wahl sei fair verlaufen.",
+        [("indirect", "Jimmy Carter", "die Wahl sei fair verlaufen")],
+        id="relative-clause-of-the-subject-is-not-a-message",
+    ),
+    pytest.param(
+        "Die Polizeisprecherin Eva Roth sagte, das Flugzeug sei abgestürzt. Bei der Maschine "
+        "handelte es sich um ein Flugzeug des Typs „Pilatus Porter PC 6“.",
+        [("indirect", "Eva Roth", "das Flugzeug sei abgestürzt")],
+        id="a-name-in-quotation-marks-does-not-continue",
+    ),
+    pytest.param(
         "Der Minister Jan Holm sagte, die Lage sei ernst. Diesen Druck möchte er vermeiden.",
         [("indirect", "Jan Holm", "die Lage sei ernst")],
         id="preterite-modal-is-not-konjunktiv",
