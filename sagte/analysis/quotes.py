@@ -108,6 +108,7 @@ class _Extractor:
         self.people = people if people is not None else People(doc)
         self.statements: list[Statement] = []
         self._lemmas: dict[tuple[int, int], list[str]] = {}  # HanTa's, per clause
+        self._sentence_starts = {s.first for s in doc.sentences}
 
     # -- preparation -------------------------------------------------------
     def _quoted_tokens(self) -> list[bool]:
@@ -167,6 +168,8 @@ class _Extractor:
     def cues(self, i: int) -> tuple[Cue, ...]:
         if self.quoted[i]:
             return ()
+        if self.tok(i)[:1].isupper() and i not in self._sentence_starts:
+            return ()  # a noun: „in Fragen der Beziehung“
         return lexicon.cue_verbs().get(self.low(i), ())
 
     def skip_adverbs(self, j: int, stop: int) -> int:
@@ -568,12 +571,13 @@ class _Extractor:
         # "der/die/das" after a comma that directly follows the frame is an
         # article ("Sie warnte, die Kosten …"); after more words, a relative pronoun.
         # So is it after a prepositional phrase ("Sie sagte am Montag in Kiew, die …"),
-        # a dative addressee ("sagte der „Berliner Zeitung“, die …") or a separable
-        # verb's particle ("teilte dem Sender mit, das …").
+        # a dative addressee ("sagte der „Berliner Zeitung“, die …", "sagte Reportern,
+        # die …") or a separable verb's particle ("teilte dem Sender mit, das …").
         article = first in ("der", "die", "das") and (
             sep == after
             or self.low(after) in wordlists.PREPOSITIONS
             or self.low(after) in _DATIVE_ARTICLES
+            or (sep == after + 1 and self.tok(after)[:1].isupper())  # sagte Reportern, die …
             or (cue.particle and sep == part + 1)
         )
         if first in _NOT_MESSAGE_START and first not in _CLAUSE_STARTERS and not article:
@@ -678,7 +682,13 @@ class _Extractor:
         if aux is None:
             return None
         phrase = people.phrase_at(u.a, aux)
-        if phrase is None or phrase.last != aux:
+        if (
+            phrase is None
+            or phrase.last != aux
+            or (
+                phrase.kind == "other" and self.adverbial(u.a, aux)  # „Schließlich hatte …“
+            )
+        ):
             j = self.skip_adverbs(aux + 1, u.b)
             phrase = people.phrase_at(j, c)
             if phrase is None or phrase.kind not in ("pronoun", "name"):

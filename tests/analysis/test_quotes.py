@@ -138,6 +138,16 @@ CASES = [
         id="sollen-of-a-plan-does-not-continue",
     ),
     pytest.param(
+        "Der Wahlbeobachter Jimmy Carter sagte Reportern, die Wahl sei fair verlaufen.",
+        [("indirect", "Jimmy Carter", "die Wahl sei fair verlaufen")],
+        id="article-after-a-dative-noun",
+    ),
+    pytest.param(
+        "Vorausgegangen waren Einigungen in Fragen der Beziehung von Serbien zum Kosovo.",
+        [],
+        id="a-capitalised-noun-is-not-a-cue-verb",
+    ),
+    pytest.param(
         "Nach Polizeiangaben wurden bei dem Unfall drei Menschen verletzt.",
         [("reported", "Polizeiangaben", "Nach Polizeiangaben wurden bei dem Unfall")],
         id="nach-a-source-noun",
