@@ -107,7 +107,7 @@ class _Extractor:
         self.quoted = self._quoted_tokens()
         self.people = people if people is not None else People(doc)
         self.statements: list[Statement] = []
-        self._lemmas: dict[tuple[int, int], list[str]] = {}  # HanTa's, per clause
+        self._tagged: dict[tuple[int, int], list[tuple[str, str, str]]] = {}  # see tagged
         self._sentence_starts = {s.first for s in doc.sentences}
 
     # -- preparation -------------------------------------------------------
@@ -237,8 +237,8 @@ class _Extractor:
         """A finite full verb whose form is its stem + e: "kaufe", "lege", "genieße".
 
         Outside first-person speech (excluded: quotations and clauses with "ich"),
-        that form is Konjunktiv I. HanTa tags the unit only when the word lists found
-        no mood, so most units are never tagged.
+        that form is Konjunktiv I. HanTa tags a unit only when the word lists found no
+        mood (or a -te verb stands next to er/es/man), so most units are never tagged.
         """
         words = self.words(i, j)
         if any(
@@ -247,23 +247,22 @@ class _Extractor:
             if not self.quoted[k]
         ):
             return False
-        for k, (word, lemma, tag) in zip(range(i, j), mood.tag(words), strict=True):
+        for k, (_, _, tag) in zip(range(i, j), self.tagged(i, j), strict=True):
             if self.quoted[k] or not tag.startswith(("VV(FIN)", "VA(FIN)", "VM(FIN)")):
                 continue
-            low = word.lower()
-            if (
-                low.endswith("e")
-                and lemma.endswith(("en", "ln", "rn"))
-                and low == lemma[:-1].lower()
-            ):
+            if self.low(k).endswith("e") and self._stem_plus_e(k, i, j):
                 return True
         return False
 
+    def tagged(self, i: int, j: int) -> list[tuple[str, str, str]]:
+        """HanTa's (word, lemma, tag) for tokens [i, j), tagged once per span."""
+        if (i, j) not in self._tagged:
+            self._tagged[(i, j)] = mood.tag(self.words(i, j))
+        return self._tagged[(i, j)]
+
     def _stem_plus_e(self, k: int, i: int, j: int) -> bool:
         """Whether token k of the clause [i, j) is its lemma's stem + e (HanTa's lemma)."""
-        if (i, j) not in self._lemmas:
-            self._lemmas[(i, j)] = [lemma for _, lemma, _ in mood.tag(self.words(i, j))]
-        lemma = self._lemmas[(i, j)][k - i]
+        lemma = self.tagged(i, j)[k - i][1]
         return lemma.endswith(("en", "ln", "rn")) and self.low(k) == lemma[:-1].lower()
 
     def words(self, i: int, j: int) -> list[str]:
@@ -360,7 +359,7 @@ class _Extractor:
             w in {",", ":", ";"} or w.lower() in wordlists.SUBJUNCTIVE_I for w in inner
         ):
             return phrase
-        if not closed and any(tag.startswith("V") for _, _, tag in mood.tag(inner)):
+        if not closed and any(tag.startswith("V") for _, _, tag in self.tagged(comma + 1, end)):
             return phrase
         return replace(phrase, extent=end + 1 if closed else end)
 
@@ -614,7 +613,7 @@ class _Extractor:
     def adverbial(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) before a verb are an adverbial, not its subject:
         „Relativierend fügte Gall hinzu“, „Zum Rücktritt sagte …“, „Des Weiteren …“."""
-        tags = [tag for _, _, tag in mood.tag(self.words(i, j))]
+        tags = [tag for _, _, tag in self.tagged(i, j)]
         return bool(tags) and (
             tags[0] in _ADVERBIAL_TAGS or (len(tags) > 1 and tags[-1] == "ADJ(A)")
         )
@@ -930,14 +929,13 @@ class _Extractor:
         # Reportive "sollen" right after a statement, with a perfect infinitive: „Er
         # soll zwei Menschen eingeschleust haben.“ („Ein Shuttlebus soll die Kinder
         # bringen“ is a plan, not a claim.)
-        words = range(u.a, u.b)
         end = self.trim(u.a, u.b)[1]
         if (
-            any(self.low(k) in ("soll", "sollen") and not self.quoted[k] for k in words)
+            any(self.low(k) in ("soll", "sollen") and not self.quoted[k] for k in range(u.a, u.b))
             and end - u.a >= 3
             and self.low(end - 1) in ("haben", "sein")
             and self.tok(end - 2)[:1].islower()
-            and not any(self.cues(k) for k in words)
+            and not own_cue
         ):
             return self.make(
                 message,
