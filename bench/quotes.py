@@ -204,12 +204,11 @@ def run_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
         if mode == "accurate":
             from sagte.analysis import extract
 
-            floor = extract.RULE_FLOOR
-            extract.RULE_FLOOR = 2.0  # no rule statement is that sure: the tagger alone
+            extract.COMBINE_RULES = False  # the tagger alone
             try:
                 result["quality_tagger_only"] = quality(args.data, mode, validation_only=True)
             finally:
-                extract.RULE_FLOOR = floor
+                extract.COMBINE_RULES = True
     return result
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
@@ -21,7 +21,7 @@ from typing import Any, Literal, TypeVar, get_args
 import torch
 from torch import nn
 
-from sagte.analysis.encoder import Tokenizer
+from sagte.analysis.encoder import E5Encoder, Tokenizer
 
 M = TypeVar("M", bound=nn.Module)
 
@@ -44,16 +44,15 @@ class LoRALinear(nn.Module):
         return self.base(x) + (x @ self.a.t() @ self.b.t()) * self.scale
 
 
-def add_adapters(
-    layers: Iterable[nn.Module], rank: int, alpha: float, train_norms: bool = False
-) -> None:
-    """Freeze encoder `layers` and put an adapter on each of their linear layers.
+def add_adapters(encoder: E5Encoder, rank: int, alpha: float, train_norms: bool = False) -> None:
+    """Freeze `encoder` (embeddings included) and put an adapter on each linear layer
+    of its transformer layers (`encoder.layers`).
 
     With `train_norms`, the LayerNorms of the layers stay trainable too (1.5k
     parameters per layer)."""
-    for layer in layers:
-        for p in layer.parameters():
-            p.requires_grad_(False)
+    for p in encoder.parameters():
+        p.requires_grad_(False)
+    for layer in encoder.layers:
         for name in LINEARS:
             setattr(layer, name, LoRALinear(getattr(layer, name), rank, alpha))
         if train_norms:

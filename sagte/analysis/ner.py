@@ -60,7 +60,7 @@ class NerModel(nn.Module):
         super().__init__()
         self.config = config
         encoder.layers = encoder.layers[: config.layers]
-        add_adapters(encoder.layers, config.rank, config.alpha, train_norms=config.train_norms)
+        add_adapters(encoder, config.rank, config.alpha, train_norms=config.train_norms)
         self.encoder = encoder
         self.drop = nn.Dropout(0.1)
         self.head = nn.Linear(encoder.cfg.hidden, len(TAGS))

@@ -82,6 +82,18 @@ _ADVERBIAL_TAGS = frozenset({"ADV", "ADJ(D)", "APPR", "APPRART", "PAV", "KON", "
 _INFINITIVE = re.compile(r"[a-zäöüß]+n")
 
 
+# Frame verbs that report with a plain object too ("warf der SPD eine Fehlentwicklung
+# vor", "kündigte seine Kandidatur an"): a statement when no clause follows.
+_OBJECT_FRAMES = frozenset(
+    {
+        "vorwerfen", "ankündigen", "kritisieren", "beklagen", "bestätigen", "bekräftigen",
+        "äußern", "einräumen", "zugeben", "verkünden", "hervorheben", "unterstreichen",
+        "melden", "kommentieren", "zusichern", "bekanntgeben",
+    }
+)  # fmt: skip
+_CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
+_TOPIC_PREPOSITIONS = frozenset({"vor", "von", "über"})
+_AFTER_PARTICLE = frozenset({"und", "oder", "sowie", "dass", "ob", "wie"})
 _PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "dem"})
 _DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
@@ -184,9 +196,15 @@ class _Extractor:
         for k in range(after, stop):
             if self.tok(k) in {",", ":"} and not self.quoted[k]:
                 return None
-            if self.low(k) == cue.particle:
+            if self.low(k) == cue.particle and self.closes_clause(k + 1, stop):
                 return k
         return None
+
+    def closes_clause(self, k: int, stop: int) -> bool:
+        """Whether a separable particle before token k ends its clause, as particles
+        do ("teilte … mit, dass", "gab … bekannt."): a "zu" before a noun phrase is a
+        preposition ("gab einen Kommentar zu dem Vorfall ab")."""
+        return k >= stop or not self.tok(k)[:1].isalnum() or self.low(k) in _AFTER_PARTICLE
 
     def cue_spans(self, c: int, cue: Cue, part: int) -> list[Span]:
         """The cue verb at token c and, for a separable verb, its particle at `part`."""
@@ -514,6 +532,8 @@ class _Extractor:
                     return wie
         limit = min(u.b, u.a + 14)
         for c in range(u.a, limit):
+            if self.quoted[c] and self.quoted_run(c) <= 6:
+                continue  # a name in quotation marks: „Aktion Deutschland hilft“
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
                 break
             for cue in self.cues(c):
@@ -544,7 +564,7 @@ class _Extractor:
         return None
 
     def _leading_with(self, u: Unit, c: int, cue: Cue) -> Statement | str | None:
-        subject = self._subject(u, c, cue)
+        subject = self._subject(u, c, cue, whole_field=True)
         if subject is None:
             return None
         phrase, after = subject
@@ -565,6 +585,9 @@ class _Extractor:
         )
         if sep is None or sep + 1 >= u.b:
             return None
+        colon = self.apposition_colon(sep, u.b) if sep == after else None
+        if colon is not None:  # „sagte Honoré Durand, der Geschäftsführer: „…““
+            phrase, sep = replace(phrase, extent=colon), colon
         start = sep + 1
         first = self.low(start)
         # "der/die/das" after a comma that directly follows the frame is an
@@ -610,6 +633,39 @@ class _Extractor:
             rule="leading_frame",
         )
 
+    def apposition_colon(self, comma: int, stop: int) -> int | None:
+        """The colon that closes an apposition after the speaker's comma, when a
+        quotation follows it: „sagte Honoré Durand, der Geschäftsführer des
+        Unternehmens: „Ich wurde alarmiert …““."""
+        for k in range(comma + 2, min(stop - 1, comma + 12)):
+            if self.quoted[k] or self.tok(k) == ",":
+                return None
+            if self.tok(k) == ":":
+                if self.tok(k + 1) not in _QUOTE_CHARS:
+                    return None
+                verbs = [t for _, _, t in self.tagged(comma + 1, k) if t.startswith("V")]
+                return None if verbs else k
+        return None
+
+    def quoted_run(self, i: int) -> int:
+        """How many tokens from token i on are quoted."""
+        k = i
+        while k < len(self.quoted) and self.quoted[k]:
+            k += 1
+        return k - i
+
+    def subject_field(self, i: int, j: int) -> bool:
+        """Whether tokens [i, j) before a finite verb can be its subject as a whole: a
+        capitalised start, at most ten tokens, no comma or verb, not an adverbial
+        („Moritz Wohlrab von der „Aktion Deutschland hilft““, „Ärzte ohne Grenzen“)."""
+        if not 0 < j - i <= 10 or not self.tok(i)[:1].isupper() or self.adverbial(i, j):
+            return False
+        return not any(
+            tag.startswith("V") or tag in ("$,", "KOUS", "PRELS", "PWAV", "KOKOM")
+            for k, (_, _, tag) in enumerate(self.tagged(i, j), start=i)
+            if not self.quoted[k]
+        )
+
     def adverbial(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) before a verb are an adverbial, not its subject:
         „Relativierend fügte Gall hinzu“, „Zum Rücktritt sagte …“, „Des Weiteren …“."""
@@ -634,8 +690,13 @@ class _Extractor:
                 return True
         return False
 
-    def _subject(self, u: Unit, c: int, cue: Cue) -> tuple[Phrase, int] | None:
-        """The speaker of cue token c and the token index after the speaker's phrase."""
+    def _subject(
+        self, u: Unit, c: int, cue: Cue, whole_field: bool = False
+    ) -> tuple[Phrase, int] | None:
+        """The speaker of cue token c and the token index after the speaker's phrase.
+
+        `whole_field`: when no phrase is recognised, take all tokens before a finite
+        cue as its subject if they look like a noun phrase (`subject_field`)."""
         people = self.people
         if cue.finite:
             # "Frankreichs Präsident Emmanuel Macron sagte": past a genitive name
@@ -672,6 +733,13 @@ class _Extractor:
             phrase = people.phrase_at(j, u.b)
             if phrase is not None and phrase.kind in ("pronoun", "name", "descriptor", "other"):
                 return phrase, self.skip_adverbs(phrase.last, u.b)
+            if whole_field and self.subject_field(u.a, c):
+                # „Ärzte ohne Grenzen teilte mit, …“: all before the verb is its subject,
+                # resolved by the phrase it starts with („Moritz Wohlrab von der …“)
+                lead = people.phrase_at(u.a, c)
+                if lead is not None and lead.kind in ("name", "descriptor"):
+                    return replace(lead, extent=c), j
+                return Phrase(u.a, c, "other", head=self.tok(c - 1)), j
             return None
         # A participle: the subject stands before the auxiliary in second position.
         aux = next(
@@ -825,9 +893,7 @@ class _Extractor:
                 phrase, after = subject
                 if phrase.kind == "other" and phrase.first != u.a:
                     continue
-                if cue.kind != "report" and not (
-                    after < u.b and self.low(after) in ("vor", "von", "über")
-                ):
+                if cue.kind != "report" and not self.reports_object(c, cue, after, u.b):
                     continue  # a frame verb reports only with its object: warnte vor …
                 if after < u.b and self.low(after) in wordlists.NEGATIONS:
                     return None
@@ -846,6 +912,19 @@ class _Extractor:
                     rule="reported",
                 )
         return None
+
+    def reports_object(self, c: int, cue: Cue, after: int, end: int) -> bool:
+        """Whether frame verb `cue` (token c, speaker phrase ending before `after`)
+        reports with its object: a topic after vor/von/über ("warnte vor …", "sprach
+        trotz der Kritik von …"), or, for `_OBJECT_FRAMES`, a plain object with no
+        clause after it ("kündigte seine Kandidatur an")."""
+        if after < end and self.low(after) in _TOPIC_PREPOSITIONS:
+            return True
+        stop = next((k for k in range(c + 1, end) if self.tok(k) in _CLAUSE_MARKS), end)
+        if cue.lemma in ("sprechen", "berichten", "warnen"):
+            window = range(after, min(stop, after + 5))
+            return any(self.low(k) in _TOPIC_PREPOSITIONS for k in window)
+        return cue.lemma in _OBJECT_FRAMES and stop == end and after < end - 1
 
     def continuation(
         self, u: Unit, last: Statement, distance: int, same_paragraph: bool, bridged: bool

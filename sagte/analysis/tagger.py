@@ -83,7 +83,7 @@ class QuoteTagger(nn.Module):
         super().__init__()
         self.config = config
         encoder.layers = encoder.layers[: config.layers]
-        add_adapters(encoder.layers, config.rank, config.alpha, train_norms=config.train_norms)
+        add_adapters(encoder, config.rank, config.alpha, train_norms=config.train_norms)
         self.encoder = encoder
         self.head = nn.Linear(encoder.cfg.hidden, N_OUT)
 

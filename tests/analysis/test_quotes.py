@@ -179,6 +179,58 @@ CASES = [
         [("indirect", "Jan Holm", "die Lage sei ernst")],
         id="preterite-modal-is-not-konjunktiv",
     ),
+    pytest.param(
+        "Die Regierung habe die Lage im Griff, meldete die Nachrichtenagentur Reuters am Abend.",
+        [("indirect", "Nachrichtenagentur Reuters", "Die Regierung habe die Lage im Griff")],
+        id="cue-melden",
+    ),
+    pytest.param(
+        "Der Innenminister Peter Lang entgegnete, die Vorwürfe seien haltlos.",
+        [("indirect", "Peter Lang", "die Vorwürfe seien haltlos")],
+        id="cue-entgegnen",
+    ),
+    pytest.param(
+        "Die Ärztin Maria Vogt führte aus, dass die Impfung sicher sei.",
+        [("indirect", "Maria Vogt", "dass die Impfung sicher sei")],
+        id="cue-ausführen",
+    ),
+    pytest.param(
+        "Der Betriebsrat Karl Weber verlangte eine sofortige Lohnerhöhung.",
+        [("reported", "Karl Weber", "Der Betriebsrat Karl Weber verlangte")],
+        id="report-verlangen",
+    ),
+    pytest.param(
+        "Die Polizei führte am Montag eine Razzia durch. Die Soldaten führten den Befehl aus.",
+        [],
+        id="ausführen-without-a-clause-is-no-cue",
+    ),
+    pytest.param(
+        "Der CSU-Vorsitzende Edmund Stoiber warf der SPD eine schreckliche Fehlentwicklung vor.",
+        [("reported", "Edmund Stoiber", "Der CSU-Vorsitzende Edmund Stoiber warf")],
+        id="frame-verb-with-a-plain-object-reports",
+    ),
+    pytest.param(
+        "Präsident Micheil Saakaschwili sprach trotz der Kritik von einer freien und fairen Wahl.",
+        [("reported", "Micheil Saakaschwili", "Präsident Micheil Saakaschwili sprach")],
+        id="sprach-von-after-an-adverbial",
+    ),
+    pytest.param(
+        "Ärzte ohne Grenzen teilte gestern mit, drei Flugzeuge seien in Rangun gelandet.",
+        [("indirect", "Ärzte ohne Grenzen", "drei Flugzeuge seien in Rangun gelandet")],
+        id="whole-field-before-the-verb-is-the-subject",
+    ),
+    pytest.param(
+        "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei ein falscher "
+        "Eindruck entstanden.",
+        [("indirect", "Moritz Wohlrab", "es sei ein falscher Eindruck entstanden")],
+        id="name-in-quotation-marks-inside-the-subject",
+    ),
+    pytest.param(
+        "Gegenüber der Agentur „Associated Press“ sagte Honoré Durand, der Geschäftsführer "
+        "des Unternehmens: „Ich wurde alarmiert.“",
+        [("direct", "Honoré Durand", "Ich wurde alarmiert.")],
+        id="apposition-closed-by-a-colon",
+    ),
 ]
 
 
@@ -200,6 +252,14 @@ NOT_STATEMENTS = [
         "Das berichtete der „Spiegel“ über die „Nord Stream 2“-Pipeline.", id="scare-quotes"
     ),
     pytest.param("Die Brücke wird im Mai gesperrt. Der Verkehr wird umgeleitet.", id="no-speech"),
+    pytest.param(
+        "Im nächsten Jahr erwartet die Bank Überweisungen in Höhe von etwa 72 Milliarden Dollar.",
+        id="von-far-from-the-verb-is-no-topic",
+    ),
+    pytest.param(
+        "Das Außenministerium gab jetzt einen offiziellen Kommentar zu dem Vorfall ab.",
+        id="zu-before-a-noun-phrase-is-no-particle",
+    ),
     pytest.param("„Es ist vorbei“\n\nDie Saison endet im Mai.", id="headline-quote"),
 ]
 
@@ -359,6 +419,13 @@ def test_quotes_addressee(text: str, addressee: str | None) -> None:
             "Mario Monti",
             "Italiens Ministerpräsident Mario Monti",
             id="genitive-before-the-title",
+        ),
+        pytest.param(
+            "Gegenüber der Agentur „Associated Press“ sagte Honoré Durand, der Geschäftsführer "
+            "des Unternehmens: „Ich wurde alarmiert.“",
+            "Honoré Durand",
+            "Honoré Durand, der Geschäftsführer des Unternehmens",
+            id="apposition-closed-by-a-colon",
         ),
     ],
 )

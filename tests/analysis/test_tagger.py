@@ -11,6 +11,7 @@ from sagte.analysis.tagger import (  # noqa: E402
     MEDIA,
     STRIDE,
     WINDOW,
+    Predicted,
     decode,
     windows,
 )
@@ -189,3 +190,82 @@ def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
         )
         assert statement.speaker is not None
         assert text[slice(*statement.speaker)] == "Thomas Berg (CDU)"
+
+
+def _merged(text: str, predicted: list[Predicted]) -> list[tuple[str, str, str | None]]:
+    """Accurate mode's merge of the rules' statements and `predicted` on `text`:
+    (rule, message, speaker entity) in text order."""
+    from sagte.analysis.extract import _neural
+    from sagte.analysis.speakers import People
+    from sagte.text import normalise, segment
+
+    norm = normalise(text)
+    assert norm.text == text
+    doc = segment(norm.text, norm.paragraphs)
+    analysis = _neural(doc, predicted, People(doc))
+    names = {i: e.name for i, e in enumerate(analysis.entities)}
+    return [
+        (st.rule, text[slice(*st.message[0])], names.get(st.speaker_entity))  # type: ignore[arg-type]
+        for st in analysis.statements
+    ]
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return (start, start + len(part))
+
+
+def test_accurate_mode_prefers_the_tagger_over_a_rule_continuation() -> None:
+    # The rules read the second sentence as a continuation of Keller's statement; the
+    # tagger sees its own frame. Keller's explicit statement stays the rules'.
+    text = (
+        "Die Ministerin Anna Keller sagte, die Lage sei ernst. Die Helfer zeigten sich "
+        "besorgt, dass die Vorräte nicht reichen würden."
+    )
+    worry = Predicted(
+        [_span(text, "dass die Vorräte nicht reichen würden")],
+        "Indirect",
+        "Speech",
+        speaker=_span(text, "Die Helfer"),
+        cue=[_span(text, "zeigten sich")],
+        confidence=0.9,
+    )
+    rules_alone = _merged(text, [])
+    assert [rule for rule, _, _ in rules_alone] == ["leading_frame", "continuation_konjunktiv_ii"]
+    merged = _merged(text, [worry])
+    assert [(rule, message) for rule, message, _ in merged] == [
+        ("leading_frame", "die Lage sei ernst"),
+        ("tagger", "dass die Vorräte nicht reichen würden"),
+    ]
+    assert merged[0][2] == "Anna Keller"
+
+
+def test_accurate_mode_demnach_as_speaker_is_the_source_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sagte.analysis import extract
+
+    monkeypatch.setattr(extract, "COMBINE_RULES", False)  # the tagger's statements alone
+    text = (
+        "Der Bericht des Umweltbundesamtes wurde am Montag veröffentlicht. Das "
+        "Umweltbundesamt teilte mit, die Luft sei sauberer. Demnach sei der Ausstoß gesunken."
+    )
+    source = Predicted(
+        [_span(text, "die Luft sei sauberer")],
+        "Indirect",
+        "Writing",
+        speaker=_span(text, "Das Umweltbundesamt"),
+        cue=[_span(text, "teilte mit")],
+    )
+    demnach = Predicted(
+        [_span(text, "sei der Ausstoß gesunken")],
+        "IndirectFreeIndirect",
+        "Writing",
+        speaker=_span(text, "Demnach"),
+    )
+    found = _merged(text, [source, demnach])
+    assert [message for _, message, _ in found] == [
+        "die Luft sei sauberer",
+        "sei der Ausstoß gesunken",
+    ]
+    assert found[1][2] == found[0][2] == "Umweltbundesamt"

@@ -44,3 +44,19 @@ def test_train_learns_saves_and_continues(tmp_path: Path) -> None:
     fresh = Toy()
     continue_from(fresh, str(out))
     assert torch.allclose(fresh.head.weight, model.head.weight.half().float())
+
+
+def test_adapters_train_only_adapters_norms_and_head() -> None:
+    """Training must leave the encoder's 96M word embeddings frozen: the saved file
+    holds only what trained (adapters, layer norms), so anything else that moved would
+    be lost, and a dense embedding gradient triples the step time."""
+    from sagte.analysis.adapters import add_adapters, trained_state
+    from sagte.analysis.encoder import E5Config, E5Encoder
+
+    encoder = E5Encoder(E5Config(hidden=16, layers=2, heads=2, ffn=32, vocab=50))
+    add_adapters(encoder, rank=2, alpha=4.0, train_norms=True)
+    model = torch.nn.ModuleDict({"encoder": encoder, "head": torch.nn.Linear(16, 3)})
+    trained = set(trained_state(model))
+    assert not any(k.startswith(("encoder.word", "encoder.pos", "encoder.eln")) for k in trained)
+    assert "encoder.layers.0.q.a" in trained and "encoder.layers.1.oln.weight" in trained
+    assert "encoder.layers.0.q.base.weight" not in trained and "head.weight" in trained
