@@ -955,9 +955,11 @@ class _Extractor:
                     confidence=0.5,
                     rule="continuation_demnach",
                 )
-            return None
+            # Konjunktiv I still reports across a sentence or two of narration
+            if distance > 3 or self.subjunctive(u.a, u.b) != "I":
+                return None
         form, message = self.classify(u.a, u.b)
-        if form == "direct":
+        if form == "direct" and distance == 1:
             q_start, q_end = message[0]
             if len(self.text[q_start:q_end].split()) >= 4:
                 return self.make(
@@ -971,7 +973,7 @@ class _Extractor:
             if not names_only(self.text[q.open + 1 : q.close])
         )
         own_cue = any(self.cues(k) for k in range(u.a, u.b))  # a statement of its own
-        if form == "mixed" and quoted_words >= 3 and not own_cue:
+        if form == "mixed" and quoted_words >= 3 and not own_cue and distance == 1:
             return self.make(
                 message, "mixed", entity=entity, confidence=0.65, rule="continuation_mixed"
             )

@@ -231,6 +231,22 @@ CASES = [
         [("direct", "Honoré Durand", "Ich wurde alarmiert.")],
         id="apposition-closed-by-a-colon",
     ),
+    pytest.param(
+        "Die Ministerin Anna Keller sagte, die Lage sei ernst. Die Stadt hatte am Montag die "
+        "Brücke gesperrt. Die Reparatur werde Monate dauern.",
+        [
+            ("indirect", "Anna Keller", "die Lage sei ernst"),
+            ("free_indirect", "Anna Keller", "Die Reparatur werde Monate dauern"),
+        ],
+        id="konjunktiv-i-continues-across-a-narrated-sentence",
+    ),
+    pytest.param(
+        "Die Ministerin Anna Keller sagte, die Lage sei ernst. Die Stadt hatte am Montag die "
+        "Brücke gesperrt. Der Verkehr rollt. Die Autos stauen sich. Die Reparatur werde "
+        "Monate dauern.",
+        [("indirect", "Anna Keller", "die Lage sei ernst")],
+        id="konjunktiv-i-after-three-narrated-sentences-is-not-attributed",
+    ),
 ]
 
 
