@@ -11,8 +11,12 @@ for each operating point: `accurate` (the neural tagger, trained on folds 1-4, s
 only its validation-fold score is fair; also scored without the rules' additions)
 and `fast` (the rules, trained on nothing, so every fold is unseen).
 
+and, with `--workers N` (default 2), the throughput of N one-thread worker processes,
+the set-up `sagte ingest --workers N` uses, next to the single process's.
+
 Usage:
     .venv/bin/python bench/quotes.py [--mode accurate|fast|both] [--articles 1000] [--words 500]
+                                     [--workers 2]
 
 The data defaults to ../shared/data/quotes-de-train beside the repository.
 """
@@ -30,6 +34,8 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from sagte.analysis import Mode
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-de-train"
@@ -65,7 +71,7 @@ def synthetic_articles(paragraphs: list[str], count: int, words: int) -> Iterato
         yield "\n\n".join(parts)
 
 
-def speed(data: Path, count: int, words: int, traced: int, mode: str) -> dict[str, Any]:
+def speed(data: Path, count: int, words: int, traced: int, mode: Mode) -> dict[str, Any]:
     """Throughput and memory of `sagte.api.analyse_text` on synthetic articles."""
     from functools import partial
 
@@ -112,7 +118,50 @@ def speed(data: Path, count: int, words: int, traced: int, mode: str) -> dict[st
     }
 
 
-def quality(data: Path, mode: str, validation_only: bool = False) -> dict[str, Any]:
+def _statements_in(text: str, mode: Mode) -> int:
+    from sagte import api
+
+    return len(api.analyse_text(text, mode=mode).statements)
+
+
+def parallel_speed(
+    data: Path, count: int, words: int, mode: Mode, workers: int, baseline: float | None
+) -> dict[str, Any]:
+    """Throughput of `workers` processes of one thread each, set up as `sagte ingest
+    --workers` sets up its pool (`sagte.pipeline.warm_up`), on the same articles."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from sagte.pipeline import warm_up
+
+    articles = list(synthetic_articles(_paragraphs(data), count, words))
+    run = partial(_statements_in, mode=mode)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=warm_up, initargs=(mode,)
+    ) as pool:
+        list(pool.map(run, articles[: 2 * workers]))  # every worker started and warm
+        started = time.perf_counter()
+        statements = sum(pool.map(run, articles, chunksize=2))
+        elapsed = time.perf_counter() - started
+    rate = len(articles) / elapsed
+    return {
+        "workers": workers,
+        "articles": len(articles),
+        "seconds": round(elapsed, 2),
+        "articles_per_s": round(rate, 2),
+        "statements": statements,
+        "vs_one_process": round(rate / baseline, 2) if baseline else None,
+        "worker_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            / (1024 * 1024 if sys.platform == "darwin" else 1024),
+            1,
+        ),
+    }
+
+
+def quality(data: Path, mode: Mode, validation_only: bool = False) -> dict[str, Any]:
     """Scores on the validation fold, on every document and per fold."""
     from sagte.eval.quotes import (
         FOLDS,
@@ -178,13 +227,20 @@ def main(argv: list[str] | None = None) -> int:
         help="articles re-run under tracemalloc for the heap peak",
     )
     parser.add_argument("--mode", choices=("accurate", "fast", "both"), default="both")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="also time this many one-thread worker processes, as `sagte ingest --workers` "
+        "runs them (1: only the single process)",
+    )
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         parser.error(f"no dataset at {args.data} (use --data DIR)")
-    modes = ["accurate", "fast"] if args.mode == "both" else [args.mode]
+    modes: list[Mode] = ["accurate", "fast"] if args.mode == "both" else [args.mode]
     for mode in modes:
         result = run_mode(args, mode)
         if args.json:
@@ -194,11 +250,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
+def run_mode(args: argparse.Namespace, mode: Mode) -> dict[str, Any]:
     result: dict[str, Any] = {"data": str(args.data), "mode": mode}
     # speed first, so that the peak RSS is not the dataset's parsed JSON
     if not args.skip_speed:
         result["speed"] = speed(args.data, args.articles, args.words, args.traced, mode)
+        if args.workers > 1:
+            result["parallel"] = parallel_speed(
+                args.data,
+                args.articles,
+                args.words,
+                mode,
+                args.workers,
+                result["speed"]["articles_per_s"],
+            )
     if not args.skip_quality:
         result["quality"] = quality(args.data, mode, validation_only=mode == "accurate")
         if mode == "accurate":
@@ -226,6 +291,14 @@ def report(result: dict[str, Any]) -> None:
             f"memory: peak RSS {s['peak_rss_mb']} MB (after warm-up {s['peak_rss_mb_before']} MB); "
             f"Python heap peak {s['tracemalloc_peak_mb']} MB over {s['traced_articles']} articles "
             "(tracemalloc)"
+        )
+    if "parallel" in result:
+        p = result["parallel"]
+        print(
+            f"parallel: {p['workers']} worker processes of one thread: {p['articles']} articles "
+            f"in {p['seconds']} s: {p['articles_per_s']} articles/s "
+            f"({p['vs_one_process']}x the single process; worker peak RSS "
+            f"{p['worker_peak_rss_mb']} MB; {p['statements']} statements)"
         )
     if "quality_tagger_only" in result:
         print(_line("validation, tagger only", result["quality_tagger_only"]["validation"]))

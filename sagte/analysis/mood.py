@@ -8,7 +8,7 @@ without it, only the packaged word lists recognise Konjunktiv.
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _lock = threading.Lock()
@@ -27,10 +27,22 @@ def available() -> bool:
     return _tagger() is not None
 
 
-def tag(words: list[str]) -> list[tuple[str, str, str]]:
-    """(word, lemma, tag) for each word of a sentence-like sequence."""
+def tags(words: list[str]) -> list[str]:
+    """HanTa's part-of-speech tag of each word of a sentence-like sequence ("" without
+    HanTa)."""
     tagger = _tagger()
     if tagger is None or not words:
-        return [(w, w, "") for w in words]
+        return ["" for _ in words]
     with _lock:  # HanTa keeps per-call state in the tagger object
-        return [(w, lemma, pos) for w, lemma, pos in tagger.tag_sent(words, taglevel=1)]
+        return list(tagger.tag_sent(words, taglevel=0))
+
+
+@lru_cache(maxsize=1 << 16)
+def lemma(word: str, tag: str) -> str:
+    """HanTa's lemma of `word` read as `tag`; asked only for the few words that need it
+    (tagging a sentence with lemmas analyses every word's morphology, twice the work)."""
+    tagger = _tagger()
+    if tagger is None:
+        return word
+    with _lock:
+        return str(tagger.analyze(word, pos=tag, taglevel=1)[0])

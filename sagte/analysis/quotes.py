@@ -119,7 +119,7 @@ class _Extractor:
         self.quoted = self._quoted_tokens()
         self.people = people if people is not None else People(doc)
         self.statements: list[Statement] = []
-        self._tagged: dict[tuple[int, int], list[tuple[str, str, str]]] = {}  # see tagged
+        self._tagged: dict[tuple[int, int], list[str]] = {}  # see tagged
         self._sentence_starts = {s.first for s in doc.sentences}
 
     # -- preparation -------------------------------------------------------
@@ -265,22 +265,22 @@ class _Extractor:
             if not self.quoted[k]
         ):
             return False
-        for k, (_, _, tag) in zip(range(i, j), self.tagged(i, j), strict=True):
+        for k, tag in zip(range(i, j), self.tagged(i, j), strict=True):
             if self.quoted[k] or not tag.startswith(("VV(FIN)", "VA(FIN)", "VM(FIN)")):
                 continue
             if self.low(k).endswith("e") and self._stem_plus_e(k, i, j):
                 return True
         return False
 
-    def tagged(self, i: int, j: int) -> list[tuple[str, str, str]]:
-        """HanTa's (word, lemma, tag) for tokens [i, j), tagged once per span."""
+    def tagged(self, i: int, j: int) -> list[str]:
+        """HanTa's part-of-speech tags for tokens [i, j), tagged once per span."""
         if (i, j) not in self._tagged:
-            self._tagged[(i, j)] = mood.tag(self.words(i, j))
+            self._tagged[(i, j)] = mood.tags(self.words(i, j))
         return self._tagged[(i, j)]
 
     def _stem_plus_e(self, k: int, i: int, j: int) -> bool:
         """Whether token k of the clause [i, j) is its lemma's stem + e (HanTa's lemma)."""
-        lemma = self.tagged(i, j)[k - i][1]
+        lemma = mood.lemma(self.tok(k), self.tagged(i, j)[k - i])
         return lemma.endswith(("en", "ln", "rn")) and self.low(k) == lemma[:-1].lower()
 
     def words(self, i: int, j: int) -> list[str]:
@@ -377,7 +377,7 @@ class _Extractor:
             w in {",", ":", ";"} or w.lower() in wordlists.SUBJUNCTIVE_I for w in inner
         ):
             return phrase
-        if not closed and any(tag.startswith("V") for _, _, tag in self.tagged(comma + 1, end)):
+        if not closed and any(tag.startswith("V") for tag in self.tagged(comma + 1, end)):
             return phrase
         return replace(phrase, extent=end + 1 if closed else end)
 
@@ -643,7 +643,7 @@ class _Extractor:
             if self.tok(k) == ":":
                 if self.tok(k + 1) not in _QUOTE_CHARS:
                     return None
-                verbs = [t for _, _, t in self.tagged(comma + 1, k) if t.startswith("V")]
+                verbs = [t for t in self.tagged(comma + 1, k) if t.startswith("V")]
                 return None if verbs else k
         return None
 
@@ -662,14 +662,14 @@ class _Extractor:
             return False
         return not any(
             tag.startswith("V") or tag in ("$,", "KOUS", "PRELS", "PWAV", "KOKOM")
-            for k, (_, _, tag) in enumerate(self.tagged(i, j), start=i)
+            for k, tag in enumerate(self.tagged(i, j), start=i)
             if not self.quoted[k]
         )
 
     def adverbial(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) before a verb are an adverbial, not its subject:
         „Relativierend fügte Gall hinzu“, „Zum Rücktritt sagte …“, „Des Weiteren …“."""
-        tags = [tag for _, _, tag in self.tagged(i, j)]
+        tags = self.tagged(i, j)
         return bool(tags) and (
             tags[0] in _ADVERBIAL_TAGS or (len(tags) > 1 and tags[-1] == "ADJ(A)")
         )
