@@ -16,6 +16,7 @@ from sagte.analysis.marks import names_only
 from sagte.analysis.model import Analysis, Statement
 from sagte.eval.quotes import (
     ROLES,
+    QuoteScorer,
     align_tokens,
     document_from_analysis,
     evaluate,
@@ -488,3 +489,20 @@ def test_a_reported_statement_has_no_cue_of_its_own_in_dataset_conventions() -> 
     assert set(out["quote"]["tokenIds"]) == set(ids(doc, text[:-1]))
     assert out["cue"]["tokenIds"] == [] and out["frame"]["tokenIds"] == []
     assert set(out["speaker"]["tokenIds"]) == set(ids(doc, "Die Welternährungsorganisation FAO"))
+
+
+@pytest.mark.parametrize(
+    ("trained_on", "validation_only", "noted"),
+    [
+        ("folds 0-4", True, True),
+        ("folds 1-4", True, False),
+        ("folds 0-4", False, False),  # all documents: no fold is held out anyway
+        ("some other split", True, True),  # unknown: not assumed held out
+    ],
+)
+def test_report_notes_a_tagger_that_saw_the_validation_fold(
+    trained_on: str, validation_only: bool, noted: bool
+) -> None:
+    result = QuoteScorer().result()
+    result.update(validation_only=validation_only, tagger_trained_on=trained_on)
+    assert ("not held out" in format_report(result)) is noted

@@ -388,6 +388,17 @@ def model_path() -> Path:
     return weights_file("SAGTE_TAGGER", MODEL_FILE)
 
 
+def trained_on(path: str | None = None) -> str | None:
+    """The folds of the quotation data the installed tagger (or the file at `path`)
+    was trained on, as its training script recorded them ("folds 1-4", "folds 0-4"),
+    or None without one."""
+    file = Path(path) if path else model_path()
+    if not file.exists():
+        return None
+    meta = torch.load(file, map_location="cpu", weights_only=True).get("trained_on")
+    return str(meta) if meta else None
+
+
 def build(config: TaggerConfig, dropout: float = 0.1) -> tuple[Tokenizer, QuoteTagger]:
     tokenizer, encoder = load_encoder(dropout=dropout)
     return tokenizer, QuoteTagger(encoder, config)

@@ -837,6 +837,10 @@ def evaluate(
     result["validation_only"] = validation_only
     result["mode"] = mode
     result["data_dir"] = str(data_dir)
+    if mode == "accurate":
+        from sagte.analysis.tagger import trained_on
+
+        result["tagger_trained_on"] = trained_on()
     return result
 
 
@@ -845,6 +849,13 @@ def evaluate(
 
 def _pct(value: float | None) -> str:
     return "   -  " if value is None else f"{100 * value:6.2f}"
+
+
+def saw_validation_fold(trained_on: str) -> bool:
+    """Whether a tagger trained on `trained_on` ("folds 1-4", "folds 0-4") saw the
+    validation fold."""
+    found = re.fullmatch(r"folds (\d)-(\d)", trained_on)
+    return found is None or int(found[1]) <= VALIDATION_FOLD <= int(found[2])
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -885,4 +896,12 @@ def format_report(result: dict[str, Any]) -> str:
             lines.append(
                 f"{r:<30} {s['predicted']:>5} {s['paired']:>6} {_pct(s['message_precision'])}"
             )
+    seen = result.get("tagger_trained_on")
+    if seen and result.get("validation_only") and saw_validation_fold(seen):
+        lines += [
+            "",
+            f"note: the tagger was trained on {seen}, the validation fold included, so these "
+            "scores are not held out; set SAGTE_TAGGER to a file trained on folds 1-4 "
+            "(scripts/train_quotes.py without --all-folds) to validate.",
+        ]
     return "\n".join(lines)
