@@ -138,9 +138,9 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # (`COMBINE_RULES = False`) scores far lower and misses Reported statements and
 # Konjunktiv II continuations the seeds and examples need.
 COMBINE_RULES = True
+INFERRED_RULES = ("continuation", "anaphoric_report")  # rule names, "_nested" included
 # Source adverbs the tagger marks as speaker: they refer to the source named before.
 _ANAPHORIC_SOURCES = frozenset({"demnach", "danach", "demzufolge", "dem zufolge"})
-INFERRED_RULES = ("continuation", "anaphoric_report")  # rule names, "_nested" included
 
 
 def _neural(doc: Doc, predicted: list[Any], people: People) -> Analysis:

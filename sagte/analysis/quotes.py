@@ -532,7 +532,7 @@ class _Extractor:
                     return wie
         limit = min(u.b, u.a + 14)
         for c in range(u.a, limit):
-            if self.quoted[c] and self.quoted_run(c) <= 6:
+            if self.quoted[c] and c > u.a and self.quoted_run(c) <= 6:
                 continue  # a name in quotation marks: „Aktion Deutschland hilft“
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
                 break
