@@ -1,16 +1,21 @@
-"""Train the neural statement tagger (sagte/models/quotes-tagger-v2.pt).
+"""Train the neural statement tagger (sagte/models/quotes-tagger-v3.pt).
 
 Reproducible: a fixed seed, the dataset's training split as given in
 ../shared/data/quotes-de-train (CC BY-NC-SA 4.0: the trained file inherits that
 licence), split into five folds by a hash of each `documentName`
 (`sagte.eval.quotes.fold_of`). By default folds 1-4 train and fold 0 validates.
 
-    python scripts/train_quotes.py [--data DIR] [--epochs 4] [--out sagte/models/quotes-tagger-v2.pt]
+    python scripts/train_quotes.py [--data DIR] [--epochs 4] [--out FILE] [--all-folds]
 
-The shipped v2 file is two runs (seed 13, folds 1-4; 30 and 42 min on 2 cores):
+The recipe is two runs (seed 13; on folds 1-4 30 and 42 min on 2 cores):
 
     python scripts/train_quotes.py --epochs 6 --out v1.pt
-    python scripts/train_quotes.py --epochs 8 --lr 2e-4 --init v1.pt
+    python scripts/train_quotes.py --epochs 8 --lr 2e-4 --init v1.pt --out v2.pt
+
+On folds 1-4 it scores Message F1 75.6, Joint 70.8 on fold 0 (accurate mode with the
+rules, `sagte eval quotes DATA --validation-only --accurate` with SAGTE_TAGGER=v2.pt).
+The shipped v3 file is the same recipe on all five folds (`--all-folds` on both runs),
+so no fold is held out for it; the figures above stand for it.
 
 where bfloat16 autocast is used when the CPU has it (`adapters.native_bf16`).
 """
@@ -136,7 +141,7 @@ def main() -> None:
     parser.add_argument("--layers", type=int, default=8)
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--all-folds", action="store_true", help="train on all five folds")
-    parser.add_argument("--out", default=str(ROOT / "sagte/models/quotes-tagger-v2.pt"))
+    parser.add_argument("--out", default=str(ROOT / "sagte/models/quotes-tagger-v3.pt"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--init", help="continue from a file this script saved (same config)")
     args = parser.parse_args()

