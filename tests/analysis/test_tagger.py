@@ -269,3 +269,25 @@ def test_accurate_mode_demnach_as_speaker_is_the_source_before(
         "sei der Ausstoß gesunken",
     ]
     assert found[1][2] == found[0][2] == "Umweltbundesamt"
+
+
+def test_accurate_mode_keeps_a_rule_continuation_the_tagger_ran_on_from() -> None:
+    # The tagger joins the Konjunktiv sentence and the next one into one message; the
+    # rules' continuation keeps the sentence as a statement of its own.
+    text = (
+        "Die Ärztin Selin Aydın sagte, die Notaufnahme sei voll. Verständnis für den Streik "
+        "habe sie trotzdem. Die Busse fahren wieder am Freitag."
+    )
+    joined = Predicted(
+        [(text.index("Verständnis"), len(text) - 1)],
+        "IndirectFreeIndirect",
+        "Speech",
+        speaker=_span(text, "Selin Aydın"),
+        confidence=0.9,
+    )
+    merged = _merged(text, [joined])
+    assert [(rule, message) for rule, message, _ in merged] == [
+        ("leading_frame", "die Notaufnahme sei voll"),
+        ("continuation_konjunktiv_i", "Verständnis für den Streik habe sie trotzdem"),
+    ]
+    assert merged[1][2] == "Selin Aydın"
