@@ -140,7 +140,7 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # (`COMBINE_RULES = False`) scores far lower and misses Reported statements and
 # Konjunktiv II continuations the seeds and examples need.
 COMBINE_RULES = True
-INFERRED_RULES = ("continuation",)  # rule names, "_nested" included
+INFERRED_RULES = ("continuation",)  # prefixes of the rule names
 # Source adverbs the tagger marks as speaker: they refer to the source named before.
 _ANAPHORIC_SOURCES = frozenset({"demnach", "danach", "demzufolge", "dem zufolge"})
 

