@@ -43,9 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-de-train"
 
 
-def _peak_rss_mb() -> float:
-    """The process's peak resident set size so far, in MB (Linux reports KB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """The peak resident set size so far of this process (or, with RUSAGE_CHILDREN, of
+    its largest finished child), in MB (Linux reports KB, macOS bytes)."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
@@ -73,15 +74,14 @@ def synthetic_articles(paragraphs: list[str], count: int, words: int) -> Iterato
         yield "\n\n".join(parts)
 
 
-def speed(data: Path, count: int, words: int, traced: int, mode: Mode) -> dict[str, Any]:
-    """Throughput and memory of `sagte.api.analyse_text` on synthetic articles."""
+def speed(articles: list[str], traced: int, mode: Mode) -> dict[str, Any]:
+    """Throughput and memory of `sagte.api.analyse_text` on `articles`."""
     from functools import partial
 
     from sagte import api
 
     analyse_text = partial(api.analyse_text, mode=mode)
 
-    articles = list(synthetic_articles(_paragraphs(data), count, words))
     gc.collect()
     started = time.perf_counter()
     analyse_text(articles[0])  # loads the tokeniser and the lexicons
@@ -127,17 +127,16 @@ def _statements_in(text: str, mode: Mode) -> int:
 
 
 def parallel_speed(
-    data: Path, count: int, words: int, mode: Mode, workers: int, baseline: float | None
+    articles: list[str], mode: Mode, workers: int, baseline: float | None
 ) -> dict[str, Any]:
     """Throughput of `workers` processes of one thread each, set up as `sagte ingest
-    --workers` sets up its pool (`sagte.pipeline.warm_up`), on the same articles."""
+    --workers` sets up its pool (`sagte.pipeline.warm_up`), on `articles`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     from sagte.pipeline import warm_up
 
-    articles = list(synthetic_articles(_paragraphs(data), count, words))
     run = partial(_statements_in, mode=mode)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
@@ -155,11 +154,7 @@ def parallel_speed(
         "articles_per_s": round(rate, 2),
         "statements": statements,
         "vs_one_process": round(rate / baseline, 2) if baseline else None,
-        "worker_peak_rss_mb": round(
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            / (1024 * 1024 if sys.platform == "darwin" else 1024),
-            1,
-        ),
+        "worker_peak_rss_mb": round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
     }
 
 
@@ -256,16 +251,11 @@ def run_mode(args: argparse.Namespace, mode: Mode) -> dict[str, Any]:
     result: dict[str, Any] = {"data": str(args.data), "mode": mode}
     # speed first, so that the peak RSS is not the dataset's parsed JSON
     if not args.skip_speed:
-        result["speed"] = speed(args.data, args.articles, args.words, args.traced, mode)
+        articles = list(synthetic_articles(_paragraphs(args.data), args.articles, args.words))
+        result["speed"] = speed(articles, args.traced, mode)
         if args.workers > 1:
-            result["parallel"] = parallel_speed(
-                args.data,
-                args.articles,
-                args.words,
-                mode,
-                args.workers,
-                result["speed"]["articles_per_s"],
-            )
+            rate = result["speed"]["articles_per_s"]
+            result["parallel"] = parallel_speed(articles, mode, args.workers, rate)
     if not args.skip_quality:
         result["quality"] = quality(args.data, mode, validation_only=mode == "accurate")
         if mode == "accurate":
