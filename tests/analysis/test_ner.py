@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch", reason="the entity tagger needs torch==2.13.0")
@@ -9,6 +10,7 @@ torch = pytest.importorskip("torch", reason="the entity tagger needs torch==2.13
 from sagte.analysis.adapters import resolve_precision  # noqa: E402
 from sagte.analysis.ner import (  # noqa: E402
     TAGS,
+    best_paths,
     chunks,
     join_tokens,
     load_ner,
@@ -31,6 +33,39 @@ def test_repair_and_spans_read_bio_as_conlleval_does() -> None:
         "B-ORG",
     ]
     assert spans_of(["B-PER", "I-PER", "O", "B-LOCderiv"]) == [(0, 2, "PER"), (3, 4, "LOCderiv")]
+
+
+def scores(*words: dict[str, float]) -> np.ndarray:
+    """Log-probabilities per word from {tag: probability}; other tags share what is left."""
+    rows = []
+    for probs in words:
+        rest = (1 - sum(probs.values())) / (len(TAGS) - len(probs))
+        rows.append([probs.get(t, rest) for t in TAGS])
+    return np.log(np.array(rows))
+
+
+def test_best_paths_keep_a_name_whole_where_each_word_alone_would_break_it() -> None:
+    sentences = [
+        # "Wall Street": the second word's best tag alone (I-ORG) would open a span of
+        # its own; the best whole reading is one span (0.6 x 0.45 against 0.35 x 0.5)
+        scores({"B-LOC": 0.6, "B-ORG": 0.35}, {"I-ORG": 0.5, "I-LOC": 0.45}),
+        scores({"B-LOC": 0.2, "B-ORG": 0.7}, {"I-ORG": 0.5, "I-LOC": 0.45}),
+        # "Freiburg im Breisgau": "im" leans to O, but the name goes on
+        scores({"B-LOC": 0.9}, {"O": 0.5, "I-LOC": 0.45}, {"I-LOC": 0.9}),
+        # a sentence never starts inside a name; two names may follow each other
+        scores({"I-PER": 0.6, "B-PER": 0.3}),
+        scores({"B-PER": 0.9}, {"B-LOC": 0.9}),
+        np.zeros((0, len(TAGS))),
+    ]
+    assert [[TAGS[t] for t in path] for path in best_paths(sentences, TAGS)] == [
+        ["B-LOC", "I-LOC"],
+        ["B-ORG", "I-ORG"],
+        ["B-LOC", "I-LOC", "I-LOC"],
+        ["B-PER"],
+        ["B-PER", "B-LOC"],
+        [],
+    ]
+    assert best_paths([], TAGS) == []
 
 
 def test_join_tokens_and_chunks() -> None:
@@ -137,4 +172,4 @@ def test_ner_names_reach_the_article_entities() -> None:
     assert ("Christian Bruch", "PER") in kinds
     assert ("München", "LOC") in kinds
     assert any(kind == "ORG" and "Siemens" in name for name, kind in kinds)
-    assert "sagte.ner.v2" in analysis.extractor
+    assert "sagte.ner.v3" in analysis.extractor

@@ -60,3 +60,52 @@ def test_adapters_train_only_adapters_norms_and_head() -> None:
     assert not any(k.startswith(("encoder.word", "encoder.pos", "encoder.eln")) for k in trained)
     assert "encoder.layers.0.q.a" in trained and "encoder.layers.1.oln.weight" in trained
     assert "encoder.layers.0.q.base.weight" not in trained and "head.weight" in trained
+
+
+def test_rank_zero_trains_the_layers_whole_but_not_the_embeddings() -> None:
+    from sagte.analysis.adapters import LoRALinear, add_adapters, trained_state
+    from sagte.analysis.encoder import E5Config, E5Encoder
+
+    encoder = E5Encoder(E5Config(hidden=16, layers=2, heads=2, ffn=32, vocab=50))
+    add_adapters(encoder, rank=0, alpha=0.0)
+    trained = set(trained_state(encoder))
+    assert not any(isinstance(m, LoRALinear) for m in encoder.modules())
+    assert "layers.0.q.weight" in trained and "layers.1.fo.bias" in trained
+    assert not any(k.startswith(("word", "pos", "eln")) for k in trained)
+
+
+def test_packed_deltas_restore_a_fully_fine_tuned_encoder() -> None:
+    """A rank-0 model ships its linear layers as 4-bit changes from the base encoder:
+    a quarter of the float16 size, each value within half a level of what trained."""
+    from sagte.analysis.adapters import (
+        add_adapters,
+        linear_weights,
+        pack_deltas,
+        trained_state,
+        unpack_deltas,
+    )
+    from sagte.analysis.encoder import E5Config, E5Encoder
+
+    torch.manual_seed(0)
+    encoder = E5Encoder(E5Config(hidden=64, layers=2, heads=2, ffn=128, vocab=50))
+    add_adapters(encoder, rank=0, alpha=0.0)
+    base = linear_weights(encoder)
+    with torch.no_grad():
+        for weight in encoder.parameters():
+            weight += 0.01 * torch.randn_like(weight)
+    trained = trained_state(encoder)
+    packed = pack_deltas(trained, base)
+
+    assert (
+        "layers.0.q.weight" not in packed
+        and packed["layers.0.q.weight.delta4"].dtype == torch.uint8
+    )
+    assert packed["layers.0.fi.weight.delta4"].numel() == trained["layers.0.fi.weight"].numel() // 2
+    assert torch.equal(packed["layers.1.oln.weight"], trained["layers.1.oln.weight"])
+
+    restored = unpack_deltas(packed, base)
+    assert set(restored) == set(trained)
+    for name in base:
+        step = (trained[name] - base[name]).abs().max() / 7
+        assert (restored[name] - trained[name]).abs().max() <= step / 2 + 1e-6
+        assert not torch.equal(restored[name], base[name])
