@@ -28,6 +28,7 @@ from sagte.analysis.encoder import E5Encoder, Tokenizer
 M = TypeVar("M", bound=nn.Module)
 
 LINEARS = ("q", "k", "v", "ao", "fi", "fo")
+_LINEAR_WEIGHTS = tuple(f".{name}.weight" for name in LINEARS)
 
 
 class LoRALinear(nn.Module):
@@ -88,7 +89,7 @@ DELTA_GROUP = 64  # values per float16 scale in a packed weight delta
 
 def is_linear_weight(name: str) -> bool:
     """Whether a state-dict key names the weight of a transformer layer's linear layer."""
-    return name.endswith(tuple(f".{n}.weight" for n in LINEARS))
+    return name.endswith(_LINEAR_WEIGHTS)
 
 
 def linear_weights(model: nn.Module) -> dict[str, torch.Tensor]:

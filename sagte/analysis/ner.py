@@ -120,6 +120,17 @@ def chunks(n: int) -> list[tuple[int, int]]:
     return [(s, min(n, s + MAX_PIECES)) for s in range(0, max(n, 1), MAX_PIECES)]
 
 
+def word_scores(logits: torch.Tensor, first: Sequence[int]) -> np.ndarray:
+    """Per word, the tag log-probabilities of its first piece (`first`: piece index per
+    word, -1 for none) from piece `logits` [pieces, tags]; a word without a piece of
+    its own is certainly O."""
+    out = np.tile(OUTSIDE, (len(first), 1))
+    have = [w for w, i in enumerate(first) if i >= 0]
+    if have:
+        out[have] = logits[[first[w] for w in have]].log_softmax(-1).numpy()
+    return out
+
+
 @cache
 def _transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """0 or -inf per (previous, next) tag pair (I-X only after B-X or I-X), and per
@@ -188,12 +199,8 @@ class NerRuntime:
         pieces = [torch.zeros(len(ids), len(TAGS)) for ids, _ in encoded]
         found = self.logits([encoded[k][0][s:e] for k, s, e in rows])
         for (k, s, e), logits in zip(rows, found, strict=True):
-            pieces[k][s:e] = logits.log_softmax(-1)
-        words = []
-        for (_, first), scores in zip(encoded, pieces, strict=True):
-            chosen = scores[[max(i, 0) for i in first]].numpy()
-            chosen[[i < 0 for i in first]] = OUTSIDE
-            words.append(chosen)
+            pieces[k][s:e] = logits
+        words = [word_scores(p, first) for (_, first), p in zip(encoded, pieces, strict=True)]
         return [[TAGS[t] for t in path] for path in best_paths(words, TAGS)]
 
 

@@ -10,7 +10,8 @@ trained on GermEval's sentences. Over an article:
    each), and the segments are read in batches of similar length
    (`NerRuntime.logits`): padding every sentence to the longest of a batch of 32
    doubled the work on a 500-word article;
-3. each word takes the tag of its first piece.
+3. each word is read from its first piece, and the tags are decoded segment by
+   segment (`ner.best_paths`).
 
 The names are the same as `NerRuntime.tag` finds sentence by sentence (a test
 checks it).
@@ -21,11 +22,19 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import torch
 
 from sagte.analysis.model import Span
-from sagte.analysis.ner import MAX_PIECES, TAGS, NerRuntime, first_pieces
+from sagte.analysis.ner import (
+    MAX_PIECES,
+    TAGS,
+    NerRuntime,
+    best_paths,
+    first_pieces,
+    word_scores,
+)
 
 SEGMENT = MAX_PIECES  # pieces per segment, without <s> and </s>
 
@@ -64,7 +73,17 @@ def read(runtime: NerRuntime, text: str, sentences: Sequence[Span]) -> Reading:
 
 
 def word_tags(reading: Reading, words: Sequence[Span]) -> list[str]:
-    """The entity tag of each word (sorted spans): that of its first piece ("O" for a
-    word no piece starts in)."""
-    best = reading.entity_logits.argmax(-1).tolist()
-    return [TAGS[best[i]] if i >= 0 else "O" for i in first_pieces(reading.offsets, words)]
+    """The entity tag of each word (sorted spans), read from its first piece ("O" for a
+    word no piece starts in) and decoded segment by segment as `NerRuntime.tag`
+    decodes sentence by sentence (`best_paths`: a name is never broken in two)."""
+    first = first_pieces(reading.offsets, words)
+    scores = word_scores(reading.entity_logits, first)
+    starts = [s for s, _ in reading.segments]
+    segment, group = 0, []  # a word without a piece stays in the segment before it
+    for i in first:
+        if i >= 0:
+            segment = bisect.bisect_right(starts, i) - 1
+        group.append(segment)
+    bounds = [0, *(w for w in range(1, len(first)) if group[w] != group[w - 1]), len(first)]
+    paths = best_paths([scores[a:b] for a, b in pairwise(bounds)], TAGS)
+    return [TAGS[t] for path in paths for t in path]

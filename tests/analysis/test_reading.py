@@ -39,6 +39,30 @@ def test_piece_segments_start_at_sentences_and_cover_every_piece() -> None:
     assert reading.piece_segments(offsets, sentences, limit=2) == [(0, 2), (2, 3), (3, 5), (5, 7)]
 
 
+def test_word_tags_decode_each_segment_whole() -> None:
+    """The article pass decodes its tags as the sentence tagger does: a name is not
+    broken by one word's best tag alone, and each segment (sentence) starts afresh."""
+    from sagte.analysis.ner import TAGS
+
+    def piece(probs: dict[str, float]) -> list[float]:
+        rest = (1 - sum(probs.values())) / (len(TAGS) - len(probs))
+        return [probs.get(t, rest) for t in TAGS]
+
+    # "Wall Street ." | "Berlin" ("Berlin" leans to going on with the name before it)
+    text_pieces = [(0, 4), (5, 11), (12, 13), (14, 20)]
+    logits = torch.tensor(
+        [
+            piece({"B-LOC": 0.6, "B-ORG": 0.35}),
+            piece({"I-ORG": 0.5, "I-LOC": 0.45}),
+            piece({"O": 0.9}),
+            piece({"I-LOC": 0.6, "B-LOC": 0.3}),
+        ]
+    ).log()
+    found = reading.Reading([5, 6, 7, 8], text_pieces, [(0, 3), (3, 4)], logits)
+    words = [*text_pieces, (21, 22)]  # the last word has no piece of its own
+    assert reading.word_tags(found, words) == ["B-LOC", "I-LOC", "O", "B-LOC", "O"]
+
+
 RUNTIME = load_ner()
 needs_model = pytest.mark.skipif(RUNTIME is None, reason="entity tagger weights not installed")
 
