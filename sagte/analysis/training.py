@@ -10,7 +10,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 from torch import nn
@@ -18,6 +18,7 @@ from torch import nn
 from sagte.analysis.adapters import unpack_deltas
 
 Example = tuple[Sequence[int], Any]  # piece ids and their labels
+E = TypeVar("E", bound=Example)
 
 
 def continue_from(model: nn.Module, path: str | None) -> None:
@@ -29,8 +30,8 @@ def continue_from(model: nn.Module, path: str | None) -> None:
 
 def train(
     model: nn.Module,
-    examples: list[Example],
-    loss_of: Callable[[list[Example]], torch.Tensor],
+    examples: list[E],
+    loss_of: Callable[[list[E]], torch.Tensor],
     *,
     steps: int,
     batch: int,

@@ -11,6 +11,7 @@ agree with a gold span. Precision, recall and F1 are micro-averaged over spans.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -108,6 +109,17 @@ class NerScore:
             f"{'all':<10} {p:6.3f} {r:6.3f} {f:6.3f} {sum((self.tp + self.fn).values()):6d}"
         )
         return "\n".join(lines)
+
+
+def fingerprint(path: str | Path) -> str:
+    """The SHA-256 of a data file's bytes: how a tagger's training run records the
+    files it learnt from, so that scoring it on one of them can be flagged as
+    training fit (`sagte eval ner`)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def evaluate_file(

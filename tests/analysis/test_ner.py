@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -172,4 +174,38 @@ def test_ner_names_reach_the_article_entities() -> None:
     assert ("Christian Bruch", "PER") in kinds
     assert ("München", "LOC") in kinds
     assert any(kind == "ORG" and "Siemens" in name for name, kind in kinds)
-    assert "sagte.ner.v3" in analysis.extractor
+    assert "sagte.ner.v4" in analysis.extractor
+
+
+@needs_model
+def test_eval_flags_a_score_on_the_taggers_own_training_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tagger trained on GermEval dev scores near-perfectly on it: `sagte eval ner`
+    must say so when the file scored is one its training run recorded, and only then."""
+    import json
+
+    from click.testing import CliRunner
+
+    from sagte.analysis.ner import model_path
+    from sagte.cli import cli
+    from sagte.eval.ner import fingerprint
+    from tests.conftest import DATA
+
+    sample = tmp_path / "sample.tsv"
+    sample.write_bytes((DATA / "ner_sample.tsv").read_bytes())
+    other = tmp_path / "other.tsv"
+    other.write_bytes(sample.read_bytes().replace(b"Stoltenberg", b"Stoltenberg-Plan"))
+    saved = torch.load(model_path(), map_location="cpu", weights_only=True)
+    saved["data_sha256"] = {"sample.tsv": fingerprint(sample)}
+    model = tmp_path / "ner.pt"
+    torch.save(saved, model)
+    monkeypatch.setenv("SAGTE_NER", str(model))
+
+    seen = CliRunner().invoke(cli, ["eval", "ner", str(sample)])
+    assert seen.exit_code == 0, seen.output
+    assert "all" in seen.stdout and "training data, not a measurement" in seen.stderr
+    unseen = CliRunner().invoke(cli, ["eval", "ner", str(other), "--format", "json"])
+    assert unseen.exit_code == 0, unseen.output
+    assert json.loads(unseen.stdout)["trained_on_this_file"] is False
+    assert "not a measurement" not in unseen.stderr
