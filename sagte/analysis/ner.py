@@ -35,7 +35,6 @@ from sagte.analysis.adapters import (
     trained_state,
     weights_file,
 )
-from sagte.analysis.bio import repair, spans_of
 from sagte.analysis.encoder import E5Encoder, Tokenizer, length_batches, load_encoder
 from sagte.analysis.model import Span
 
@@ -49,7 +48,7 @@ IGNORE = -100
 # the scores of a word without a piece of its own: certainly O
 OUTSIDE = np.array([0.0] + [-1e4] * (len(TAGS) - 1))
 
-__all__ = ["NER", "TAGS", "NerConfig", "NerModel", "NerRuntime", "load_ner", "repair", "spans_of"]
+__all__ = ["NER", "TAGS", "NerConfig", "NerModel", "NerRuntime", "load_ner"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,15 +10,8 @@ import pytest
 torch = pytest.importorskip("torch", reason="the entity tagger needs torch==2.13.0")
 
 from sagte.analysis.adapters import resolve_precision  # noqa: E402
-from sagte.analysis.ner import (  # noqa: E402
-    TAGS,
-    best_paths,
-    chunks,
-    join_tokens,
-    load_ner,
-    repair,
-    spans_of,
-)
+from sagte.analysis.bio import repair, spans_of  # noqa: E402
+from sagte.analysis.ner import TAGS, best_paths, chunks, join_tokens, load_ner  # noqa: E402
 
 
 def test_tags_cover_the_twelve_germeval_classes() -> None:
