@@ -85,6 +85,21 @@ def cue_phrases() -> tuple[CuePhrase, ...]:
     return tuple(sorted(fixed, key=lambda p: -len(p.words)))
 
 
+def cue_phrases_from(word: str) -> tuple[CuePhrase, ...]:
+    """The cue phrases whose first fixed word is `word` ("laut" for "laut X", "zufolge"
+    for "X zufolge"), in `cue_phrases` order: the only ones that can match there."""
+    return _cue_phrases_by_word().get(word, ())
+
+
+@cache
+def _cue_phrases_by_word() -> dict[str, tuple[CuePhrase, ...]]:
+    out: dict[str, list[CuePhrase]] = {}
+    for phrase in cue_phrases():
+        first = next(w for w in phrase.words if w != "X")
+        out.setdefault(first, []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in out.items()}
+
+
 def _with_feminine(words: list[str]) -> frozenset[str]:
     """Add feminine and inflected forms: Experte → Expertin(nen), Präsident → Präsidentin."""
     out = set()

@@ -121,6 +121,8 @@ class _Extractor:
         self.statements: list[Statement] = []
         self._tagged: dict[tuple[int, int], list[str]] = {}  # see tagged
         self._sentence_starts = {s.first for s in doc.sentences}
+        self._words = [t.text for t in doc.tokens]  # tok and low, read at every rule
+        self._lower = [w.lower() for w in self._words]
 
     # -- preparation -------------------------------------------------------
     def _quoted_tokens(self) -> list[bool]:
@@ -168,10 +170,10 @@ class _Extractor:
 
     # -- helpers -----------------------------------------------------------
     def tok(self, i: int) -> str:
-        return self.doc.tokens[i].text
+        return self._words[i]
 
     def low(self, i: int) -> str:
-        return self.doc.tokens[i].text.lower()
+        return self._lower[i]
 
     def span(self, i: int, j: int) -> Span:
         """Character span of tokens [i, j)."""
@@ -783,7 +785,7 @@ class _Extractor:
         for i in range(u.a, u.b):
             if self.quoted[i]:
                 continue
-            for cp in lexicon.cue_phrases():
+            for cp in lexicon.cue_phrases_from(self.low(i)):
                 words = cp.words
                 fixed = [w for w in words if w != "X"]
                 if words[0] == "X":
