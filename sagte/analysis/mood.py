@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 _lock = threading.Lock()
+_UNKNOWN = 3  # HanTa's tag for a word it cannot analyse; its Viterbi then allows any tag
 
 
 @cache
@@ -52,6 +53,26 @@ def tags(words: list[str]) -> list[str]:
         return ["" for _ in words]
     with _lock:  # HanTa keeps per-call state in the tagger object
         return list(tagger.tag_sent(words, taglevel=0))
+
+
+@lru_cache(maxsize=1 << 16)
+def possible_tags(word: str, first: bool) -> tuple[str, ...] | None:
+    """The tags `tags` may give `word` in a sentence (`first`: as its first word),
+    whatever the other words: the candidates HanTa's Viterbi chooses among, those
+    within 5 log-units of the word's best. None when any tag is possible (a word HanTa
+    cannot analyse, or a HanTa without this method).
+
+    This asks HanTa's `_tag_word` exactly as its `tag_sent_viterbi` does (a test checks
+    that every tag `tags` gives is among them), so a caller may skip tagging a
+    sentence in which no word's possible tags would matter."""
+    tagger = _tagger()
+    tag_word = getattr(tagger, "_tag_word", None)
+    if tag_word is None:
+        return None
+    with _lock:
+        found = tag_word(word, cutoff=5, casesensitive=not first, conditional=True)
+    tags = tuple(tagger.int2tag[t] for t, _ in found if t != _UNKNOWN)
+    return tags or None
 
 
 @lru_cache(maxsize=1 << 16)

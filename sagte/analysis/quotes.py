@@ -38,6 +38,7 @@ _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
+_FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")  # HanTa's finite verbs
 _NOT_MESSAGE_START = frozenset(
     [
         "der",
@@ -258,7 +259,9 @@ class _Extractor:
 
         Outside first-person speech (excluded: quotations and clauses with "ich"),
         that form is Konjunktiv I. HanTa tags a unit only when the word lists found no
-        mood (or a -te verb stands next to er/es/man), so most units are never tagged.
+        mood (or a -te verb stands next to er/es/man), and only when one of its words
+        could be such a verb by some tag HanTa might give it (`mood.possible_tags`):
+        on news, 1 unit in 16.
         """
         words = self.words(i, j)
         if any(
@@ -267,10 +270,13 @@ class _Extractor:
             if not self.quoted[k]
         ):
             return False
-        for k, tag in zip(range(i, j), self.tagged(i, j), strict=True):
-            if self.quoted[k] or not tag.startswith(("VV(FIN)", "VA(FIN)", "VM(FIN)")):
+        for k in range(i, j):
+            if self.quoted[k] or not self.low(k).endswith("e"):
                 continue
-            if self.low(k).endswith("e") and self._stem_plus_e(k, i, j):
+            if not self._may_be_stem_plus_e(k, k == i, _FINITE):
+                continue
+            tag = self.tagged(i, j)[k - i]
+            if tag.startswith(_FINITE) and self._is_stem_plus_e(k, tag):
                 return True
         return False
 
@@ -281,8 +287,23 @@ class _Extractor:
         return self._tagged[(i, j)]
 
     def _stem_plus_e(self, k: int, i: int, j: int) -> bool:
-        """Whether token k of the clause [i, j) is its lemma's stem + e (HanTa's lemma)."""
-        lemma = mood.lemma(self.tok(k), self.tagged(i, j)[k - i])
+        """Whether token k of the clause [i, j) is its lemma's stem + e (HanTa's lemma
+        under the tag it gives k in the clause; the clause is tagged only when some
+        tag it might give would do)."""
+        if not self._may_be_stem_plus_e(k, k == i):
+            return False
+        return self._is_stem_plus_e(k, self.tagged(i, j)[k - i])
+
+    def _may_be_stem_plus_e(self, k: int, first: bool, tags: tuple[str, ...] = ()) -> bool:
+        """Whether some tag HanTa might give token k (starting with one of `tags`, if
+        given) makes it its lemma's stem + e; `first`: k starts the tagged clause."""
+        possible = mood.possible_tags(self.tok(k), first)
+        if possible is None:
+            return True
+        return any(self._is_stem_plus_e(k, t) for t in possible if t.startswith(tags))
+
+    def _is_stem_plus_e(self, k: int, tag: str) -> bool:
+        lemma = mood.lemma(self.tok(k), tag)
         return lemma.endswith(("en", "ln", "rn")) and self.low(k) == lemma[:-1].lower()
 
     def words(self, i: int, j: int) -> list[str]:

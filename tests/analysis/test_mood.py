@@ -39,3 +39,20 @@ def test_each_word_is_analysed_once_and_tagged_as_hanta_tags_it() -> None:
     assert after.misses == analysed.misses and after.hits > analysed.hits
     plain = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     assert plain.tag_sent(WORDS, taglevel=0) == first
+
+
+def test_a_sentences_tags_are_among_each_words_possible_tags() -> None:
+    """The Konjunktiv rules skip tagging a clause when no word's possible tags would
+    matter, so a tag outside them would be a missed Konjunktiv."""
+    sentences = [
+        WORDS,
+        ["Habe", "er", "nicht", "gewusst", ",", "so", "handle", "er", "jetzt", "."],
+        ["Kaufe", "man", "heute", ",", "zahle", "man", "später", "weniger", "Zinsen", "."],
+        ["Die", "Grünen", "lehnten", "den", "Antrag", "der", "AfD", "ab", "."],
+    ]
+    for words in sentences:
+        for k, (word, tag) in enumerate(zip(words, mood.tags(words), strict=True)):
+            possible = mood.possible_tags(word, k == 0)
+            assert possible is None or tag in possible, (word, tag, possible)
+    assert mood.possible_tags("genieße", False) is not None
+    assert "VV(FIN)" in (mood.possible_tags("genieße", False) or ())

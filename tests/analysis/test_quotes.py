@@ -78,6 +78,22 @@ CASES = [
         id="konjunktiv-continuation",
     ),
     pytest.param(
+        # no word list knows "genieße": HanTa's tag and lemma make it stem + e
+        "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Die "
+        "Regierung genieße kein Vertrauen mehr.",
+        [
+            ("indirect", "Karl Vogt", "Die Reform komme zu spät"),
+            ("free_indirect", "Karl Vogt", "Die Regierung genieße kein Vertrauen"),
+        ],
+        id="konjunktiv-i-by-tag-and-lemma",
+    ),
+    pytest.param(
+        "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Die "
+        "Stadt kaufte zu wenig Busse.",
+        [("indirect", "Karl Vogt", "Die Reform komme zu spät")],
+        id="preterite-in-te-is-not-konjunktiv",
+    ),
+    pytest.param(
         "Hunderte Häuser sind ohne Strom. Das gab Energieministerin Eva Brunner in Kiel bekannt.",
         [("reported", "Eva Brunner", "Hunderte Häuser sind ohne Strom")],
         id="anaphoric-das-gab-bekannt",
