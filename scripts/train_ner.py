@@ -82,6 +82,12 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=3e-4, help="adapters' learning rate")
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument(
+        "--layer-decay",
+        type=float,
+        default=1.0,
+        help="each layer's learning rate is the one above it times this (1: one rate)",
+    )
+    parser.add_argument(
         "--rank", type=int, default=16, help="adapter rank; 0: train the layers whole"
     )
     parser.add_argument("--with-dev", action="store_true", help="train on dev as well")
@@ -130,6 +136,7 @@ def main() -> None:
         log_every=50,
         smoothing=0.98,
         bf16=native_bf16(),
+        layer_decay=args.layer_decay,
     )
     save(
         pack_deltas(model.trained_state(), base),
@@ -142,6 +149,7 @@ def main() -> None:
         seed=args.seed,
         epochs=args.epochs,
         lr=args.lr,
+        layer_decay=args.layer_decay,
         continued_from=Path(args.init).name if args.init else None,
     )
     model.eval()

@@ -109,3 +109,24 @@ def test_packed_deltas_restore_a_fully_fine_tuned_encoder() -> None:
         step = (trained[name] - base[name]).abs().max() / 7
         assert (restored[name] - trained[name]).abs().max() <= step / 2 + 1e-6
         assert not torch.equal(restored[name], base[name])
+
+
+def test_layer_decay_lowers_each_layers_rate_below_the_one_above() -> None:
+    from sagte.analysis.adapters import add_adapters
+    from sagte.analysis.encoder import E5Config, E5Encoder
+    from sagte.analysis.training import layer_groups
+
+    encoder = E5Encoder(E5Config(hidden=16, layers=3, heads=2, ffn=32, vocab=50))
+    add_adapters(encoder, rank=0, alpha=0.0)
+    model = torch.nn.ModuleDict({"encoder": encoder, "head": torch.nn.Linear(16, 3)})
+    groups = layer_groups(model, lr=1e-4, head_lr=1e-3, decay=0.5)
+    rate = {id(p): g["lr"] for g in groups for p in g["params"]}
+    layers = encoder.layers
+    assert rate[id(layers[2].q.weight)] == pytest.approx(1e-4)
+    assert rate[id(layers[1].fo.bias)] == pytest.approx(5e-5)
+    assert rate[id(layers[0].oln.weight)] == pytest.approx(2.5e-5)
+    assert rate[id(model["head"].weight)] == pytest.approx(1e-3)
+    # frozen word embeddings get no group; without decay, one rate for the body
+    assert id(encoder.word.weight) not in rate
+    flat = layer_groups(model, lr=1e-4, head_lr=1e-3)
+    assert sorted(g["lr"] for g in flat) == [1e-4, 1e-3]
