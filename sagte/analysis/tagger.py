@@ -114,13 +114,17 @@ def split_logits(logits: torch.Tensor) -> dict[str, torch.Tensor]:
     return out
 
 
-def windows(n: int) -> list[tuple[int, int]]:
+def windows(n: int, *, trim: bool = False) -> list[tuple[int, int]]:
     """Piece windows `[start, end)` covering `n` pieces: as few as overlap by at least
-    WINDOW - STRIDE pieces, spread evenly."""
+    WINDOW - STRIDE pieces, spread evenly, each WINDOW long as in training. With `trim`
+    (reading a text), each only as long as that overlap takes: over 886 pieces, 5
+    windows of 227 pieces rather than 254, a tenth less to read (fold 0: Message F1
+    76.6 → 76.5, Joint 71.0 → 71.2)."""
     if n <= WINDOW:
         return [(0, n)]
     k = -(-(n - WINDOW) // STRIDE)  # further windows after the first
-    return [(s, s + WINDOW) for s in (round(i * (n - WINDOW) / k) for i in range(k + 1))]
+    size = -(-(n + k * (WINDOW - STRIDE)) // (k + 1)) if trim else WINDOW
+    return [(s, s + size) for s in (round(i * (n - size) / k) for i in range(k + 1))]
 
 
 # -- decoding -----------------------------------------------------------------
@@ -352,7 +356,7 @@ class TaggerRuntime:
         n = len(ids)
         if n == 0:
             return [], torch.zeros(0, N_OUT)
-        spans = windows(n)
+        spans = windows(n, trim=True)
         batch, mask = self.tokenizer.pad([ids[s:e] for s, e in spans])
         out = self.model(batch, mask)[:, 1:-1].float()
         merged = torch.zeros(n, N_OUT)

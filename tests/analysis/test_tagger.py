@@ -27,6 +27,20 @@ def test_tagger_windows_cover_every_piece_with_overlap() -> None:
     assert windows(872) == [(0, 254), (154, 408), (309, 563), (464, 718), (618, 872)]
 
 
+@pytest.mark.parametrize("n", [255, 300, 446, 500, 872, 886, 1007, 2000])
+def test_trimmed_windows_keep_the_overlap_and_read_fewer_pieces(n: int) -> None:
+    spans = windows(n, trim=True)
+    assert spans[0][0] == 0 and spans[-1][1] == n
+    assert len(spans) == len(windows(n))
+    assert all(e - s <= WINDOW for s, e in spans)
+    assert all(a[1] - b[0] >= WINDOW - STRIDE for a, b in zip(spans, spans[1:], strict=False))
+    assert sum(e - s for s, e in spans) <= sum(e - s for s, e in windows(n))
+    assert windows(10, trim=True) == [(0, 10)]
+    # 886 pieces, a 500-word article: 5 windows of 227 rather than of 254
+    if n == 886:
+        assert [e - s for s, e in spans] == [227] * 5
+
+
 def test_tagger_lora_merge_keeps_the_function() -> None:
     torch.manual_seed(0)
     base = torch.nn.Linear(16, 8)
