@@ -813,7 +813,7 @@ def eval_ner(file: str, out: str | None, fmt: str) -> None:
     """
     from rich.console import Console
 
-    from sagte.eval.ner import evaluate_file, fingerprint, read_sentences
+    from sagte.eval.ner import evaluate_file, read_sentences, trained_on_file
     from sagte.progress import article_progress
 
     try:
@@ -841,7 +841,7 @@ def eval_ner(file: str, out: str | None, fmt: str) -> None:
     except SagteError as err:
         raise click.ClickException(str(err)) from None
     p, r, f = score.total()
-    trained_on_it = fingerprint(file) in saved_meta(model_path()).get("data_sha256", {}).values()
+    trained_on_it = trained_on_file(file, saved_meta(model_path()))
     if fmt == "json":
         classes = {
             k: dict(zip(("precision", "recall", "f1", "gold"), v, strict=True))

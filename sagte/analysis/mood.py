@@ -12,7 +12,6 @@ from functools import cache, lru_cache
 from typing import Any
 
 _lock = threading.Lock()
-_UNKNOWN = 3  # HanTa's tag for a word it cannot analyse; its Viterbi then allows any tag
 
 
 @cache
@@ -69,9 +68,11 @@ def possible_tags(word: str, first: bool) -> tuple[str, ...] | None:
     tag_word = getattr(tagger, "_tag_word", None)
     if tag_word is None:
         return None
+    from HanTa.HanoverTagger import UNKNOWN  # a word it cannot analyse: any tag goes
+
     with _lock:
         found = tag_word(word, cutoff=5, casesensitive=not first, conditional=True)
-    tags = tuple(tagger.int2tag[t] for t, _ in found if t != _UNKNOWN)
+    tags = tuple(tagger.int2tag[t] for t, _ in found if t != UNKNOWN)
     return tags or None
 
 

@@ -263,12 +263,7 @@ class _Extractor:
         could be such a verb by some tag HanTa might give it (`mood.possible_tags`):
         on news, 1 unit in 16.
         """
-        words = self.words(i, j)
-        if any(
-            w.lower() == "ich"
-            for k, w in zip(range(i, j), words, strict=True)
-            if not self.quoted[k]
-        ):
+        if any(self.low(k) == "ich" for k in range(i, j) if not self.quoted[k]):
             return False
         for k in range(i, j):
             if self.quoted[k] or not self.low(k).endswith("e"):
@@ -307,7 +302,7 @@ class _Extractor:
         return lemma.endswith(("en", "ln", "rn")) and self.low(k) == lemma[:-1].lower()
 
     def words(self, i: int, j: int) -> list[str]:
-        return [self.tok(k) for k in range(i, j)]
+        return self._words[i:j]
 
     def _konjunktiv_by_position(self, k: int, i: int, j: int) -> bool:
         """A verb in -e next to a third-person subject: "Man fühle sich", "habe er"."""

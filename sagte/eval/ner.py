@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sagte.analysis.bio import spans_of
 from sagte.errors import Errors, InputError
@@ -120,6 +121,12 @@ def fingerprint(path: str | Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def trained_on_file(path: str | Path, meta: Mapping[str, Any]) -> bool:
+    """Whether the tagger whose training run saved `meta` (`adapters.saved_meta`)
+    learnt from the file at `path`, so that its score there is training fit."""
+    return fingerprint(path) in meta.get("data_sha256", {}).values()
 
 
 def evaluate_file(
