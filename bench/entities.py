@@ -4,8 +4,8 @@ and merge precision/recall on the identity test set.
 Prints
 - speed on 2 cores, articles/s over `--articles` real articles of the quotation
   dataset (../shared/data/quotes-de-train), each stage timed in the same process:
-  SoMaJo segmentation (the shared text layer), the rule-based statement extractor
-  (`--fast`), the entity tagger (`sagte.analysis.ner`, when its weights are
+  segmentation (the shared text layer: spaCy tokens, SoMaJo sentences), the rule-based
+  statement extractor (`--fast`), the entity tagger (`sagte.analysis.ner`, when its weights are
   installed), in-article resolution with its names, and storing with cross-article
   resolution (`sagte.store.identity`);
 - identity quality: merge precision, recall and F1 over tests/data/identity_pairs.json
@@ -56,7 +56,7 @@ def speed(data: Path, count: int) -> None:
         return out
 
     norm = [normalise(t) for t in texts]
-    docs = timed("segment (SoMaJo)", lambda n: segment(n.text, n.paragraphs), norm)
+    docs = timed("segment", lambda n: segment(n.text, n.paragraphs), norm)
     timed("statements, rules (--fast)", lambda d: by_rules(d), docs)
     if ner_available():
         tag_names(docs[0])  # load the model outside the timing

@@ -82,7 +82,7 @@ def main() -> None:
         src = tmpdir / "articles"
         src.mkdir()
         words = make_articles(src, args.articles)
-        # Warm up lazily built models (SoMaJo, lingua) outside the timings.
+        # Warm up lazily built models (tokenizer, lingua) outside the timings.
         sagte.extract("„Wir sind bereit“, sagte Jens Stoltenberg.", mode=mode)  # type: ignore[arg-type]
         pipeline.detect_language("Das ist ein deutscher Satz über die Nato.")
 

@@ -11,7 +11,7 @@ never broken by an I- tag of another class.
 It tags the outer GermEval classes: PER, ORG, LOC and OTH, each also as `…deriv`
 ("ukrainischen" → LOCderiv) and `…part` ("NATO-Gipfel" → ORGpart).
 
-The unit is a sentence given as text and word spans (SoMaJo's tokens in the
+The unit is a sentence given as text and word spans (the text layer's tokens in the
 pipeline, the data's tokens in evaluation); each word's tag is read from its
 first subword piece.
 """

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from itertools import pairwise
+
+import pytest
+
 from sagte.text import segment
 
 TEXT = (
@@ -43,28 +48,112 @@ def test_segment_paragraphs_are_sentence_boundaries() -> None:
     assert [s.paragraph for s in doc.sentences] == [0, 1]
 
 
-def test_emoji_skip_leaves_somajo_tokens_as_they_were() -> None:
-    # SoMaJo as it comes, against the instance segment() uses, which looks for emoji
-    # only in text that has an emoji character.
-    from somajo import SoMaJo
+# Raw text against its sentences and tokens. Sources: the quotation dataset's web text
+# (quotation marks glued to words, scores, years at a sentence's end) and SoMaJo's
+# guidelines for ordinals and abbreviations.
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "Er sagte:„Das ist gut.“ Dann ging er.",
+            [["Er", "sagte", ":", "„", "Das", "ist", "gut", ".", "“"], ["Dann", "ging", "er", "."]],
+            id="glued-opening-quote",
+        ),
+        pytest.param(
+            "Er sagte,„wir kommen“.Dann ging er.",
+            [["Er", "sagte", ",", "„", "wir", "kommen", "“", "."], ["Dann", "ging", "er", "."]],
+            id="glued-closing-quote",
+        ),
+        pytest.param(
+            "„Wir bleiben“, sagte sie. „Das ist sicher.“ Dann ging sie.",
+            [
+                ["„", "Wir", "bleiben", "“", ",", "sagte", "sie", "."],
+                ["„", "Das", "ist", "sicher", ".", "“"],
+                ["Dann", "ging", "sie", "."],
+            ],
+            id="closing-quote-ends-its-sentence",
+        ),
+        pytest.param(
+            "Das war im Jahr 2004. Danach kam er am 3. März zurück.",
+            [
+                ["Das", "war", "im", "Jahr", "2004", "."],
+                ["Danach", "kam", "er", "am", "3.", "März", "zurück", "."],
+            ],
+            id="year-ends-sentence-ordinal-does-not",
+        ),
+        pytest.param(
+            "Das Spiel endete 1:0. Die Fans jubelten.",
+            [["Das", "Spiel", "endete", "1:0", "."], ["Die", "Fans", "jubelten", "."]],
+            id="score-ends-sentence",
+        ),
+        pytest.param(
+            "Am 12. Dezember sagte z.B. Dr. Müller, es koste 3,5 Mio. Euro.",
+            [
+                [
+                    "Am",
+                    "12.",
+                    "Dezember",
+                    "sagte",
+                    "z.B.",
+                    "Dr.",
+                    "Müller",
+                    ",",
+                    "es",
+                    "koste",
+                    "3,5",
+                    "Mio.",
+                    "Euro",
+                    ".",
+                ]
+            ],
+            id="abbreviations-keep-their-dot",
+        ),
+    ],
+)
+def test_segment_news_text(text: str, sentences: list[list[str]]) -> None:
+    doc = segment(text)
+    assert [[t.text for t in s.tokens] for s in doc.sentences] == sentences
 
-    from sagte.text.segment import _tokenizer
 
-    assert "_split_emojis" in vars(_tokenizer()._tokenizer)  # the check is in place
-    plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
-    texts = [
-        TEXT,
+def test_segment_token_kinds() -> None:
+    doc = segment(
+        "Am 3. März schrieb Dr. Müller 17.000 Mails an info@example.org, siehe https://example.org/a."
+    )
+    kinds = {t.text: t.kind for t in doc.tokens}
+    assert kinds["3."] == "ordinal"
+    assert kinds["17.000"] == "number"
+    assert kinds["Dr."] == "abbreviation"
+    assert kinds["Müller"] == "regular"
+    assert kinds["info@example.org"] == "email"
+    assert kinds["https://example.org/a"] == "URL"
+    assert kinds[","] == "symbol"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Super gemacht👍🏽 Danke❤️ an alle!!! Das war ☺ und :-) zugleich.",
-        "Die Flagge 🇺🇦 wehte; ✌️Frieden✌️, sagte sie. Ein Herz: ♥‿♥ – und ©2022 ™.",
-        "Nur Text ohne Emoji, aber mit „Anführungszeichen“ und 3,5 Prozent.",
+        "Geschützte\u00a0Leerzeichen, Tabulator\tund\u200bNullbreite  doppelt.",
+        "Kombinierte Zeichen: Zoe\u0308 und ein Wort, das sehr lang ist: " + "x" * 5000 + ".",
+        "\u202eRückwärts\u202c und 𝕳𝖔𝖈𝖍 und <script>alert(1)</script> sowie '; DROP TABLE--",
+    ],
+)
+def test_segment_odd_text_keeps_offsets(text: str) -> None:
+    doc = segment(text)
+    assert doc.tokens
+    for tok in doc.tokens:
+        assert text[tok.start : tok.end] == tok.text and not tok.text.isspace()
+    assert all(a.end <= b.start for a, b in pairwise(doc.tokens))
+
+
+def test_segment_rebuilds_tokenizer_past_string_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("sagte.text.segment")  # the package exports the function
+
+    before = segment(TEXT)
+    tokenizer = module._tools()[0]
+    monkeypatch.setattr(module, "MAX_STRINGS", 1)
+    after = segment(TEXT)
+    assert module._tools()[0] is not tokenizer  # its vocabulary had grown past the limit
+    assert [(t.start, t.end, t.kind) for t in after.tokens] == [
+        (t.start, t.end, t.kind) for t in before.tokens
     ]
-    for text in texts:
-        doc = segment(text)
-        expected = [
-            (t.text, t.token_class, t.character_offset)
-            for sentence in plain.tokenize_text([text])
-            for t in sentence
-        ]
-        assert [(t.text, t.kind, (t.start, t.end)) for t in doc.tokens] == expected
-    emoji = [t.text for t in segment(texts[1]).tokens if t.kind == "emoticon"]
-    assert emoji == ["👍🏽", "❤️", "☺", ":-)"]
