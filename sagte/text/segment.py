@@ -27,7 +27,7 @@ _local = threading.local()
 # Added to spaCy's German rules, where they split news text differently from SoMaJo
 # (and from the quotation dataset's tokens). Quotation marks here are the double and
 # angle ones: ’ ‘ ' are apostrophes as often (O’Keefe, ’Ndrangheta).
-QUOTES = "„“”\"»«›‹"
+QUOTES = '„“”"»«›‹'
 EXTRA_INFIXES = [
     # a quotation mark glued to the word it opens: 'sagte:„Das', 'sagte er,„wir'
     rf"(?<=[\w.,!?:;)])\ ?[{QUOTES}](?=\w)",
