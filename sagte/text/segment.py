@@ -3,7 +3,7 @@
 Tokens come from spaCy's German tokenizer (its rules and exceptions only: no model)
 with a few rules added for news text; sentences from SoMaJo's sentence splitter,
 which reads those tokens. That is as good as SoMaJo's own tokenizer on the quotation
-dataset (same statements found, within 0.1 F1 point) and ten times as fast: SoMaJo
+dataset (the same statements found, within 0.2 F1 points) and ten times as fast: SoMaJo
 tokenised at about 15,000 tokens/s, three quarters of the rule-based extractor's time.
 
 A `Doc` owns the normalised text once; `Sentence` and `Token` are views that
