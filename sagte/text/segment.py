@@ -48,6 +48,9 @@ EXTRA_SUFFIXES = [
     r"(?<=\d:\d)\.",
     r"(?<=\d:\d\d)\.",
 ]
+# Kept whole: an apostrophe between letters belongs to a name (O’Keefe, D’Alema,
+# N’Golo) or a word (geht’s), where spaCy splits it off.
+APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 _ORDINAL = re.compile(r"\d+\.")
 _NUMBER = re.compile(r"[\d.,:/+\-]+")
 # spaCy keeps every token string it meets in its vocabulary; past this many the
@@ -68,6 +71,7 @@ def _tools() -> tuple[Any, Any]:
         defaults: Any = nlp.Defaults
         tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *EXTRA_INFIXES]).finditer
         tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, *EXTRA_SUFFIXES]).search
+        tokenizer.token_match = APOSTROPHE_WORD.fullmatch
         tools = _local.tools = (tokenizer, SentenceSplitter(language="de_CMC"))
     return tools
 

@@ -82,6 +82,11 @@ def test_segment_paragraphs_are_sentence_boundaries() -> None:
             id="year-ends-sentence-ordinal-does-not",
         ),
         pytest.param(
+            "N’Golo Kanté und D’Alema trafen O'Brien.",
+            [["N’Golo", "Kanté", "und", "D’Alema", "trafen", "O'Brien", "."]],
+            id="apostrophe-in-names",
+        ),
+        pytest.param(
             "Das Spiel endete 1:0. Die Fans jubelten.",
             [["Das", "Spiel", "endete", "1:0", "."], ["Die", "Fans", "jubelten", "."]],
             id="score-ends-sentence",
