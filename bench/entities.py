@@ -6,8 +6,8 @@ Prints
   dataset (../shared/data/quotes-de-train), each stage timed in the same process:
   segmentation (the shared text layer: spaCy tokens, SoMaJo sentences), the
   rule-based statement extractor (`--fast`), the entity tagger (`sagte.analysis.ner`,
-  when its weights are installed), in-article resolution with its names, and storing with cross-article
-  resolution (`sagte.store.identity`);
+  when its weights are installed), in-article resolution with its names, and storing
+  with cross-article resolution (`sagte.store.identity`);
 - identity quality: merge precision, recall and F1 over tests/data/identity_pairs.json
   (a merge is the positive class), per category, in fast mode and with the tagger.
 
