@@ -12,12 +12,15 @@ hold offsets into it. Invariant: `doc.text[tok.start:tok.end] == tok.text`.
 
 from __future__ import annotations
 
+import importlib.abc
 import re
+import sys
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
+from types import FrameType
 from typing import Any, Literal
 
 Alignment = Literal["strict", "contract", "expand"]
@@ -58,12 +61,48 @@ _NUMBER = re.compile(r"[\d.,:/+\-]+")
 MAX_STRINGS = 1_000_000
 
 
+class _TorchHiddenFromThinc(importlib.abc.MetaPathFinder):
+    """Refuses torch to thinc's `compat` module alone, while spaCy is imported.
+
+    `import spacy` imports thinc, spaCy's machine-learning layer, whose `compat`
+    imports torch whenever it is installed (explosion/thinc#894 made TensorFlow lazy;
+    torch is still imported eagerly): 1.4 s and 250 MB more for a tokenizer that uses
+    neither, tripling the start of `sagte extract --fast`. Only an import made from
+    thinc.compat is refused, so another thread importing torch meanwhile gets it.
+    """
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] == "torch":
+            frame: FrameType | None = sys._getframe(1)
+            while frame is not None:
+                if frame.f_globals.get("__name__") == "thinc.compat":
+                    raise ImportError("sagte: thinc runs without torch here (tokenizer only)")
+                frame = frame.f_back
+        return None
+
+
+def _import_spacy() -> Any:
+    """spaCy, imported without torch unless something has imported torch already."""
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    finder = _TorchHiddenFromThinc()
+    sys.meta_path.insert(0, finder)
+    try:
+        import spacy
+    finally:
+        sys.meta_path.remove(finder)
+    return spacy
+
+
 def _tools() -> tuple[Any, Any]:
     """This thread's spaCy tokenizer and SoMaJo sentence splitter."""
     tools = getattr(_local, "tools", None)
     if tools is None or len(tools[0].vocab.strings) > MAX_STRINGS:
-        import spacy
         from somajo.sentence_splitter import SentenceSplitter
+
+        spacy = _import_spacy()
         from spacy.util import compile_infix_regex, compile_suffix_regex
 
         nlp = spacy.blank("de")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from itertools import pairwise
 
 import pytest
@@ -162,3 +164,27 @@ def test_segment_rebuilds_tokenizer_past_string_limit(monkeypatch: pytest.Monkey
     assert [(t.start, t.end, t.kind) for t in after.tokens] == [
         (t.start, t.end, t.kind) for t in before.tokens
     ]
+
+
+def test_segment_leaves_torch_unimported() -> None:
+    # spaCy's thinc imports torch whenever it is installed; the tokenizer needs none of
+    # it (1.4 s and 250 MB at the start of `sagte extract --fast`).
+    code = (
+        "import sys\n"
+        "from sagte.text import segment\n"
+        "assert segment('„Wir kommen“, sagte er.').sentences\n"
+        "assert 'spacy' in sys.modules and 'torch' not in sys.modules\n"
+        "import torch\n"  # still importable afterwards, for the neural taggers
+        "assert float(torch.ones(2).sum()) == 2.0\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_torch_is_refused_to_thinc_alone() -> None:
+    module = importlib.import_module("sagte.text.segment")
+    finder = module._TorchHiddenFromThinc()
+    assert finder.find_spec("torch") is None  # any other importer gets torch
+    thinc_compat = {"__name__": "thinc.compat", "finder": finder}
+    with pytest.raises(ImportError):
+        exec("finder.find_spec('torch.utils.dlpack')", thinc_compat)
