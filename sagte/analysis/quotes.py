@@ -39,6 +39,7 @@ _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
 _FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")  # HanTa's finite verbs
+_ANY_TAG = ("",)  # every tag starts with "" (and none with the empty tuple)
 _NOT_MESSAGE_START = frozenset(
     [
         "der",
@@ -265,15 +266,10 @@ class _Extractor:
         """
         if any(self.low(k) == "ich" for k in range(i, j) if not self.quoted[k]):
             return False
-        for k in range(i, j):
-            if self.quoted[k] or not self.low(k).endswith("e"):
-                continue
-            if not self._may_be_stem_plus_e(k, k == i, _FINITE):
-                continue
-            tag = self.tagged(i, j)[k - i]
-            if tag.startswith(_FINITE) and self._is_stem_plus_e(k, tag):
-                return True
-        return False
+        return any(
+            not self.quoted[k] and self.low(k).endswith("e") and self._stem_plus_e(k, i, j, _FINITE)
+            for k in range(i, j)
+        )
 
     def tagged(self, i: int, j: int) -> list[str]:
         """HanTa's part-of-speech tags for tokens [i, j), tagged once per span."""
@@ -281,17 +277,18 @@ class _Extractor:
             self._tagged[(i, j)] = mood.tags(self.words(i, j))
         return self._tagged[(i, j)]
 
-    def _stem_plus_e(self, k: int, i: int, j: int) -> bool:
+    def _stem_plus_e(self, k: int, i: int, j: int, tags: tuple[str, ...] = _ANY_TAG) -> bool:
         """Whether token k of the clause [i, j) is its lemma's stem + e (HanTa's lemma
-        under the tag it gives k in the clause; the clause is tagged only when some
-        tag it might give would do)."""
-        if not self._may_be_stem_plus_e(k, k == i):
+        under the tag it gives k in the clause, one starting with `tags`; the clause is
+        tagged only when some tag it might give would do)."""
+        if not self._may_be_stem_plus_e(k, k == i, tags):
             return False
-        return self._is_stem_plus_e(k, self.tagged(i, j)[k - i])
+        tag = self.tagged(i, j)[k - i]
+        return tag.startswith(tags) and self._is_stem_plus_e(k, tag)
 
-    def _may_be_stem_plus_e(self, k: int, first: bool, tags: tuple[str, ...] = ()) -> bool:
-        """Whether some tag HanTa might give token k (starting with one of `tags`, if
-        given) makes it its lemma's stem + e; `first`: k starts the tagged clause."""
+    def _may_be_stem_plus_e(self, k: int, first: bool, tags: tuple[str, ...]) -> bool:
+        """Whether some tag HanTa might give token k, starting with `tags`, makes it its
+        lemma's stem + e; `first`: k starts the tagged clause."""
         possible = mood.possible_tags(self.tok(k), first)
         if possible is None:
             return True

@@ -472,3 +472,25 @@ def test_quotes_message_after_name_is_not_an_apposition() -> None:
         "„Das ist ernst“, sagte Angela Merkel, die Lage sei aber beherrschbar.", mode="fast"
     )
     assert statement.speaker_mention == "Angela Merkel"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "konjunktiv"),
+    [
+        ("Dafür halte er den Plan für richtig.", "halte", True),  # stem + e: halten
+        ("Man arbeite daran.", "arbeite", True),  # arbeiten
+        ("So handelte es sich um einen Fehler.", "handelte", False),  # the past tense
+    ],
+)
+def test_quotes_konjunktiv_by_position_tells_te_forms(
+    text: str, verb: str, konjunktiv: bool
+) -> None:
+    # Internals: a verb in -te next to er/es/man is Konjunktiv I only when it is its
+    # lemma's stem + e. The word lists' rule decides it before HanTa tags the clause.
+    from sagte.analysis.quotes import _Extractor
+    from sagte.text import segment
+
+    doc = segment(text)
+    extractor = _Extractor(doc)
+    (k,) = [t.i for t in doc.tokens if t.text == verb]
+    assert extractor._konjunktiv_by_position(k, 0, len(doc.tokens)) is konjunktiv
