@@ -13,10 +13,10 @@ are saved in 4 bits, `adapters.pack_deltas`), one run (seed 13; on folds 1-4
 
     python scripts/train_quotes.py --rank 0 --lr 5e-5 --epochs 10 --out v4-folds1-4.pt
 
-On folds 1-4 it scores Message F1 76.5, Joint 71.2 on fold 0 (accurate mode with the
+On folds 1-4 it scores Message F1 76.4, Joint 71.4 on fold 0 (accurate mode with the
 rules, `sagte eval quotes DATA --validation-only --accurate` with
 SAGTE_TAGGER=v4-folds1-4.pt; 76.6 / 71.1 before the tagger read trimmed windows,
-`tagger.windows`). The shipped v4 file is the same run on all five folds
+`tagger.windows`, and 76.5 / 71.2 before spaCy's tokens replaced SoMaJo's). The shipped v4 file is the same run on all five folds
 (`--all-folds`), so no fold is held out for it; the figures above stand for it.
 
 The v3 recipe (rank-16 adapters, two runs: `--epochs 6`, then `--epochs 8 --lr 2e-4
