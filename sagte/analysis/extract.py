@@ -4,7 +4,7 @@
 rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
 rules for now: the accurate mode scores far higher on the quotation dataset
-(Message F1 76.4 against 61.7, Joint 71.4 against 56.4 on the validation fold) and
+(Message F1 76.7 against 61.7, Joint 71.4 against 56.4 on the validation fold) and
 finds the seeds' statements and all but one of the examples' (the rules find all),
 but runs at about 2.4 500-word articles a second in one process on two cores, 2.9
 in two worker processes (two encoders: 12 layers over the sentences for entities, 8

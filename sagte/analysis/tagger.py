@@ -26,6 +26,7 @@ statement with the same roles, as the dataset annotates it.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ from sagte.analysis.adapters import (
     trained_state,
     weights_file,
 )
-from sagte.analysis.encoder import E5Encoder, Tokenizer, load_encoder
+from sagte.analysis.encoder import E5Encoder, Tokenizer, length_batches, load_encoder
 from sagte.analysis.marks import find_quotes, names_only
 from sagte.analysis.model import FINE_TYPES, Span
 from sagte.analysis.wordlists import DETERMINERS
@@ -66,6 +67,7 @@ IGNORE = -100
 # on the validation fold they were almost all unpaired).
 MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
+_BREAK = re.compile(r"\n\s*")
 Pieces = tuple[list[int], list[Span]]  # piece ids and their character spans
 
 
@@ -125,6 +127,40 @@ def windows(n: int, *, trim: bool = False) -> list[tuple[int, int]]:
     k = -(-(n - WINDOW) // STRIDE)  # further windows after the first
     size = -(-(n + k * (WINDOW - STRIDE)) // (k + 1)) if trim else WINDOW
     return [(s, s + size) for s in (round(i * (n - size) / k) for i in range(k + 1))]
+
+
+def paragraph_windows(n: int, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """Piece windows `[start, end)` covering `n` pieces whose paragraphs begin at the
+    pieces `starts`: consecutive whole paragraphs share a window of at most WINDOW
+    pieces, so no piece is read twice; a paragraph longer than WINDOW is read in
+    overlapping `windows` of its own. A statement's roles almost never reach across
+    a paragraph break (15 of 7,582 message, speaker and cue spans in the training
+    data), and the decoder ties roles to messages within a sentence. Over the
+    benchmark's 500-word articles this reads a fifth fewer pieces than `windows`,
+    but takes only 5-8% less time (rows of mixed lengths are padded, and short rows
+    cost more per piece); fold 0 with the v4 recipe: Message F1 76.4 → 76.7, Joint
+    71.4 → 71.4."""
+    bounds = sorted({0, n, *(b for b in starts if 0 < b < n)})
+    out: list[tuple[int, int]] = []
+    start = 0  # the open window's first piece
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if b - start <= WINDOW:
+            continue  # paragraph [a, b) fits into the open window
+        if a > start:
+            out.append((start, a))
+        start = a
+        if b - a > WINDOW:
+            out.extend((a + s, a + e) for s, e in windows(b - a, trim=True))
+            start = b
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+def paragraph_starts(text: str, offsets: Sequence[Span]) -> list[int]:
+    """The first piece after each line break of `text` (pieces by their `offsets`)."""
+    firsts = [s for s, _ in offsets]
+    return [bisect.bisect_left(firsts, m.end()) for m in _BREAK.finditer(text)]
 
 
 # -- decoding -----------------------------------------------------------------
@@ -227,8 +263,13 @@ def decode(
         statements.append(Predicted([span], "Indirect", "Speech"))
     statements = [st for st in statements if _words(text, st.message) >= MIN_WORDS]
     # type, medium and confidence from the message pieces
+    firsts = [s for s, _ in offsets]  # piece starts, ascending
     for st in statements:
-        idx = [i for i, (s, e) in enumerate(offsets) if any(a <= s < b for a, b in st.message)]
+        idx = [
+            i
+            for a, b in st.message
+            for i in range(bisect.bisect_left(firsts, a), bisect.bisect_left(firsts, b))
+        ]
         if idx:
             st.fine_type = FINE_TYPES[int(type_probs[idx].mean(0).argmax())]
             st.medium = MEDIA[int(medium_probs[idx].mean(0).argmax())]
@@ -356,17 +397,19 @@ class TaggerRuntime:
         n = len(ids)
         if n == 0:
             return [], torch.zeros(0, N_OUT)
-        spans = windows(n, trim=True)
-        batch, mask = self.tokenizer.pad([ids[s:e] for s, e in spans])
-        out = self.model(batch, mask)[:, 1:-1].float()
+        spans = paragraph_windows(n, paragraph_starts(text, offsets))
         merged = torch.zeros(n, N_OUT)
         best = torch.full((n,), -1.0)
-        for w, (s, e) in enumerate(spans):
-            pos = torch.arange(e - s)
-            centrality = torch.minimum(pos, (e - s - 1) - pos).float()
-            take = centrality > best[s:e]
-            merged[s:e][take] = out[w, : e - s][take]
-            best[s:e] = torch.maximum(best[s:e], centrality)
+        for group in length_batches([e - s for s, e in spans]):
+            batch, mask = self.tokenizer.pad([ids[slice(*spans[w])] for w in group])
+            out = self.model(batch, mask)[:, 1:-1].float()
+            for row, w in enumerate(group):
+                s, e = spans[w]
+                pos = torch.arange(e - s)
+                centrality = torch.minimum(pos, (e - s - 1) - pos).float()
+                take = centrality > best[s:e]
+                merged[s:e][take] = out[row, : e - s][take]
+                best[s:e] = torch.maximum(best[s:e], centrality)
         return offsets, merged
 
     def predict(

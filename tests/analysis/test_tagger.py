@@ -13,6 +13,8 @@ from sagte.analysis.tagger import (  # noqa: E402
     WINDOW,
     Predicted,
     decode,
+    paragraph_starts,
+    paragraph_windows,
     windows,
 )
 
@@ -39,6 +41,39 @@ def test_trimmed_windows_keep_the_overlap_and_read_fewer_pieces(n: int) -> None:
     # 886 pieces, a 500-word article: 5 windows of 227 rather than of 254
     if n == 886:
         assert [e - s for s, e in spans] == [227] * 5
+
+
+def test_paragraph_windows_pack_whole_paragraphs_without_overlap() -> None:
+    # paragraphs of 100, 100, 100 and 30 pieces: two fit a window, the third opens one
+    assert paragraph_windows(330, [100, 200, 300]) == [(0, 200), (200, 330)]
+    # one window when all fit; breaks at 0 or past the end are ignored
+    assert paragraph_windows(200, [0, 50, 120, 200, 500]) == [(0, 200)]
+    assert paragraph_windows(0, []) == []
+
+
+def test_paragraph_windows_read_a_long_paragraph_in_overlapping_windows() -> None:
+    spans = paragraph_windows(60 + 600 + 40, [60, 660])
+    assert spans[0] == (0, 60) and spans[-1] == (660, 700)
+    inner = spans[1:-1]
+    assert inner == [(60 + s, 60 + e) for s, e in windows(600, trim=True)]
+    assert len(inner) > 1 and all(a[1] > b[0] for a, b in zip(inner, inner[1:], strict=False))
+
+
+@pytest.mark.parametrize("n", [10, 254, 255, 886, 2000])
+def test_paragraph_windows_cover_every_piece_in_order(n: int) -> None:
+    starts = list(range(37, n, 37))  # paragraphs of 37 pieces
+    spans = paragraph_windows(n, starts)
+    assert spans[0][0] == 0 and spans[-1][1] == n
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(0 < e - s <= WINDOW and s % 37 == 0 for s, e in spans)
+    assert sum(e - s for s, e in spans) == n  # nothing is read twice
+
+
+def test_paragraph_starts_are_the_first_pieces_after_line_breaks() -> None:
+    text = "Der Minister sagte das.\n\nEr gehe davon aus.\nEnde."
+    offsets = _pieces(text)
+    starts = paragraph_starts(text, offsets)
+    assert [text[offsets[i][0] : offsets[i][1]] for i in starts] == ["Er", "Ende"]
 
 
 def test_tagger_lora_merge_keeps_the_function() -> None:
