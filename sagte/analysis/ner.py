@@ -35,7 +35,13 @@ from sagte.analysis.adapters import (
     trained_state,
     weights_file,
 )
-from sagte.analysis.encoder import E5Encoder, Tokenizer, length_batches, load_encoder
+from sagte.analysis.encoder import (
+    E5Encoder,
+    Tokenizer,
+    length_batches,
+    load_encoder,
+    pack_rows,
+)
 from sagte.analysis.model import Span
 
 NER = "sagte.ner.v4"
@@ -44,6 +50,7 @@ CLASSES = ("PER", "ORG", "LOC", "OTH")
 TYPES = tuple(c + s for c in CLASSES for s in ("", "deriv", "part"))
 TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 MAX_PIECES = 254  # per sentence chunk, without <s> and </s>
+PACK = 96  # pieces per row of sentences read side by side (`NerRuntime.logits`)
 IGNORE = -100
 # the scores of a word without a piece of its own: certainly O
 OUTSIDE = np.array([0.0] + [-1e4] * (len(TAGS) - 1))
@@ -72,8 +79,10 @@ class NerModel(nn.Module):
         self.drop = nn.Dropout(0.1)
         self.head = nn.Linear(encoder.cfg.hidden, len(TAGS))
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        return self.head(self.drop(self.encoder(ids, mask)))
+    def forward(
+        self, ids: torch.Tensor, mask: torch.Tensor, positions: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        return self.head(self.drop(self.encoder(ids, mask, positions)))
 
     def trained_state(self) -> dict[str, torch.Tensor]:
         return trained_state(self)
@@ -181,13 +190,20 @@ class NerRuntime:
     @torch.no_grad()
     def logits(self, rows: Sequence[Sequence[int]]) -> list[torch.Tensor]:
         """Entity logits [len(row), tags] (float32) of each row of piece ids (at most
-        MAX_PIECES), read as ``<s> … </s>`` in batches of similar length."""
+        MAX_PIECES), each read alone as ``<s> … </s>``: short rows side by side in
+        rows of PACK pieces (`encoder.pack_rows`), those in batches of similar length."""
+        lengths = [len(r) for r in rows]
+        packs = pack_rows(lengths, PACK)
         out: list[torch.Tensor] = [torch.empty(0)] * len(rows)
-        for batch in length_batches([len(r) for r in rows], self.budget):
-            x, mask = self.tokenizer.pad([rows[k] for k in batch])
-            found = self.model(x, mask).float()
-            for i, k in enumerate(batch):
-                out[k] = found[i, 1 : 1 + len(rows[k])]
+        widths = [sum(lengths[k] + 2 for k in pack) - 2 for pack in packs]
+        for batch in length_batches(widths, self.budget):
+            x, positions, mask = self.tokenizer.pack([[rows[k] for k in packs[b]] for b in batch])
+            found = self.model(x, mask, positions).float()
+            for i, b in enumerate(batch):
+                at = 1  # after the row's <s>
+                for k in packs[b]:
+                    out[k] = found[i, at : at + lengths[k]]
+                    at += lengths[k] + 2
         return out
 
     def tag(self, sentences: Sequence[tuple[str, Sequence[Span]]]) -> list[list[str]]:

