@@ -29,8 +29,9 @@ weights in float, so the two agree to cosine ~0.9999, not bit for bit.
 
 from __future__ import annotations
 
+import bisect
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -264,6 +265,13 @@ class Tokenizer:
         mask = (owner[:, :, None] == owner[:, None, :]) & (owner[:, None, :] >= 0)
         mask |= torch.eye(width, dtype=torch.bool)  # padding attends to itself: no empty row
         return ids, positions, mask
+
+
+def pieces_from(offsets: Sequence[tuple[int, int]], chars: Iterable[int]) -> list[int]:
+    """Per character position in `chars`, the index of the first piece (by its
+    `offsets`, in text order) that starts there or later (`len(offsets)`: none)."""
+    firsts = [s for s, _ in offsets]
+    return [bisect.bisect_left(firsts, c) for c in chars]
 
 
 def pack_rows(lengths: Sequence[int], limit: int) -> list[list[int]]:

@@ -28,6 +28,7 @@ from itertools import pairwise
 
 import torch
 
+from sagte.analysis.encoder import pieces_from
 from sagte.analysis.model import Span
 from sagte.analysis.ner import (
     MAX_PIECES,
@@ -57,8 +58,7 @@ def piece_segments(
     """Consecutive piece ranges covering every piece: a new one at the first piece of
     each sentence and after `limit` pieces."""
     n = len(offsets)
-    starts = [s for s, _ in offsets]
-    bounds = sorted({0, n, *(bisect.bisect_left(starts, start) for start, _ in sentences)})
+    bounds = sorted({0, n, *pieces_from(offsets, (start for start, _ in sentences))})
     out: list[tuple[int, int]] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
         out.extend((s, min(b, s + limit)) for s in range(a, b, limit))

@@ -46,7 +46,13 @@ from sagte.analysis.adapters import (
     trained_state,
     weights_file,
 )
-from sagte.analysis.encoder import E5Encoder, Tokenizer, length_batches, load_encoder
+from sagte.analysis.encoder import (
+    E5Encoder,
+    Tokenizer,
+    length_batches,
+    load_encoder,
+    pieces_from,
+)
 from sagte.analysis.marks import find_quotes, names_only
 from sagte.analysis.model import FINE_TYPES, Span
 from sagte.analysis.wordlists import DETERMINERS
@@ -159,8 +165,7 @@ def paragraph_windows(n: int, starts: Sequence[int]) -> list[tuple[int, int]]:
 
 def paragraph_starts(text: str, offsets: Sequence[Span]) -> list[int]:
     """The first piece after each line break of `text` (pieces by their `offsets`)."""
-    firsts = [s for s, _ in offsets]
-    return [bisect.bisect_left(firsts, m.end()) for m in _BREAK.finditer(text)]
+    return pieces_from(offsets, (m.end() for m in _BREAK.finditer(text)))
 
 
 # -- decoding -----------------------------------------------------------------
