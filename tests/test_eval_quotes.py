@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from sagte.analysis import Mode
 from sagte.analysis.marks import names_only
 from sagte.analysis.model import Analysis, Statement
 from sagte.eval.quotes import (
@@ -438,7 +439,7 @@ def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
     of its own; the dataset marks the previous statement's mention as its speaker, or
     the subject pronoun inside the message."""
     doc = make_doc(text)
-    first, second = predict_document(doc)["annotations"]
+    first, second = predict_document(doc, mode="fast")["annotations"]
     assert second["type"] == "IndirectFreeIndirect"
     assert set(first["speaker"]["tokenIds"]) == set(ids(doc, "Minister Jan Keller"))
     assert set(second["speaker"]["tokenIds"]) == set(ids(doc, speaker))
@@ -506,3 +507,24 @@ def test_report_notes_a_tagger_that_saw_the_validation_fold(
     result = QuoteScorer().result()
     result.update(validation_only=validation_only, tagger_trained_on=trained_on)
     assert ("not held out" in format_report(result)) is noted
+
+
+@pytest.mark.parametrize("mode", ["accurate", "fast"])
+def test_a_quotation_is_one_direct_statement_however_many_messages_hold_it(mode: Mode) -> None:
+    """„Unsere Untersuchungen …“ is a direct statement of its own and lies inside the
+    reported one („Dies sagte der Präsident …“ covers it in the rules); nesting must
+    not add it a second time, whether its message carries the marks or not."""
+    text = (
+        "Weiter sagte Larson: „Unsere Untersuchungen und Verbesserungen werden ein offenes "
+        "Buch sein.“ Dies sagte der Präsident des Unternehmens in Richtung seiner Kunden. "
+        "Der Präsident sagte, die Pläne seien „völlig unrealistisch“ gewesen."
+    )
+    doc = make_doc(text)
+    direct = [
+        a["quote"]["tokenIds"]
+        for a in predict_document(doc, mode=mode)["annotations"]
+        if a["type"] == "Direct"
+    ]
+    book = "„Unsere Untersuchungen und Verbesserungen werden ein offenes Buch sein.“"
+    assert direct.count(ids(doc, book)) == 1
+    assert direct.count(ids(doc, "„völlig unrealistisch“")) == 1

@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from sagte.analysis.extract import Mode
 from sagte.api import ExtractedStatement, statements_of
 from sagte.errors import InputError
 from sagte.ingest import RawDocument, read_paths
@@ -54,7 +55,7 @@ def gold() -> dict[str, Any]:
 
 
 @cache
-def _extract_examples() -> tuple[dict[str, Example], tuple[str, ...]]:
+def _extract_examples(mode: Mode = "auto") -> tuple[dict[str, Example], tuple[str, ...]]:
     examples: dict[str, Example] = {}
     errors: list[str] = []
     for item in read_paths([EXAMPLES]):
@@ -62,7 +63,7 @@ def _extract_examples() -> tuple[dict[str, Example], tuple[str, ...]]:
             errors.append(str(item))
             continue
         try:
-            record, analysis = process(item)
+            record, analysis = process(item, mode)
         except InputError as err:
             errors.append(str(err))
             continue
@@ -72,12 +73,12 @@ def _extract_examples() -> tuple[dict[str, Example], tuple[str, ...]]:
     return examples, tuple(errors)
 
 
-def examples() -> dict[str, Example]:
-    return _extract_examples()[0]
+def examples(mode: Mode = "auto") -> dict[str, Example]:
+    return _extract_examples(mode)[0]
 
 
-def predictions(name: str) -> list[ExtractedStatement]:
-    example = examples().get(name)
+def predictions(name: str, mode: Mode) -> list[ExtractedStatement]:
+    example = examples(mode).get(name)
     assert example is not None, f"{name}: no such example article in {EXAMPLES}"
     assert example.statements is not None, f"{name}: not analysed (language not German?)"
     return example.statements
@@ -118,9 +119,10 @@ def test_examples_gold_is_well_formed() -> None:
             assert quote["text"].strip(), (name, quote)
 
 
+@pytest.mark.parametrize("mode", ["accurate", "fast"])
 @pytest.mark.parametrize("name", gold_documents())
-def test_examples_required_statements_found(name: str) -> None:
-    preds = predictions(name)
+def test_examples_required_statements_found(name: str, mode: Mode) -> None:
+    preds = predictions(name, mode)
     missing = []
     required = [q for q in gold()["documents"][name]["quotes"] if q["required"]]
     for quote in required:
@@ -139,9 +141,10 @@ def test_examples_required_statements_found(name: str) -> None:
     )
 
 
+@pytest.mark.parametrize("mode", ["accurate", "fast"])
 @pytest.mark.parametrize("name", gold_documents())
-def test_examples_no_not_quotes_extracted(name: str) -> None:
-    preds = predictions(name)
+def test_examples_no_not_quotes_extracted(name: str, mode: Mode) -> None:
+    preds = predictions(name, mode)
     wrong = [
         f"NOT A STATEMENT but extracted: {text!r} as {p.text!r} by {describe(p)}"
         for text in gold()["documents"][name]["not_quotes"]

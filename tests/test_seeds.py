@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sagte.analysis.extract import Mode
 from sagte.api import statements_of
 from sagte.ingest import read_paths
 from sagte.pipeline import process
@@ -14,16 +15,16 @@ from tests.conftest import SEEDS, covers, load_gold, same_speaker
 GOLD = load_gold("seeds.gold.json")
 
 
-def _extract(path: Path) -> list[dict]:
+def _extract(path: Path, mode: Mode) -> list[dict]:
     (doc,) = list(read_paths([path]))
-    _, analysis = process(doc)
+    _, analysis = process(doc, mode)
     assert analysis is not None
     return [s.as_dict() for s in statements_of(analysis, path.name)]
 
 
-@pytest.fixture(scope="module")
-def predictions() -> dict[str, list[dict]]:
-    return {p.name: _extract(p) for p in SEEDS}
+@pytest.fixture(scope="module", params=["accurate", "fast"])
+def predictions(request: pytest.FixtureRequest) -> dict[str, list[dict]]:
+    return {p.name: _extract(p, request.param) for p in SEEDS}
 
 
 def test_seeds_are_bundled() -> None:

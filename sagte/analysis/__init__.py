@@ -1,6 +1,12 @@
 """Analysis layer: statements, speakers and the entities they resolve to."""
 
-from sagte.analysis.extract import MODES, Mode, ModelUnavailable, extract_statements
+from sagte.analysis.extract import (
+    MODES,
+    Mode,
+    ModelUnavailable,
+    extract_statements,
+    resolve_mode,
+)
 from sagte.analysis.model import Analysis, Entity, Mention, Statement
 from sagte.analysis.quotes import EXTRACTOR
 
@@ -14,4 +20,5 @@ __all__ = [
     "ModelUnavailable",
     "Statement",
     "extract_statements",
+    "resolve_mode",
 ]

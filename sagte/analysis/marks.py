@@ -92,6 +92,22 @@ def with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+def without_marks(spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Message spans without the quotation marks around them: Wir helfen for „Wir
+    helfen“, the product's convention (`with_marks` grows them back). A closing mark
+    is cut only with its opening one: „eklatante Verletzung“ at the end of an indirect
+    message stays whole."""
+    closes = {q.open: q.close for q in quotes if q.closed}
+    cut = {closes[start] for start, _ in spans if start in closes}
+    out = []
+    for start, end in spans:
+        start += start in closes
+        end -= end - 1 in cut
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def names_only(quoted: str) -> bool:
     """Whether a quotation's text only names something, every word capitalised or a
     number: a title or name in quotation marks („Der Spiegel“, „Nord Stream 2“,

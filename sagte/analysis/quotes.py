@@ -101,6 +101,20 @@ _GENITIVE_ARTICLES = frozenset({"der", "des", "dem"})
 _DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
 
 
+def is_heading(doc: Doc, a: int, b: int) -> bool:
+    """Tokens `[a, b)` are a whole paragraph of at most 20 tokens that does not end as
+    a sentence does: a headline or an intertitle."""
+    para = doc.paragraphs[doc.sentence_of(a).paragraph]
+    start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+    tail = doc.text[start:end].rstrip("„“”\"»«'’ ")
+    return (
+        start <= para[0] + 1
+        and end >= para[1] - 1
+        and b - a <= 20
+        and not tail.endswith((".", "!", "?", ":"))
+    )
+
+
 @dataclass(slots=True)
 class Unit:
     """Sentences `[first, last)` held together by quotations; tokens `[a, b)`."""
@@ -157,18 +171,9 @@ class _Extractor:
                         reach = q_close
                 last += 1
             a, b = doc.sentences[first].first, doc.sentences[last - 1].last
-            units.append(Unit(len(units), first, last, a, b, self._is_heading(first, last, a, b)))
+            units.append(Unit(len(units), first, last, a, b, is_heading(doc, a, b)))
             s = last
         return units
-
-    def _is_heading(self, first: int, last: int, a: int, b: int) -> bool:
-        doc = self.doc
-        para = doc.paragraphs[doc.sentences[first].paragraph]
-        whole = (
-            doc.sentences[first].start <= para[0] + 1 and doc.sentences[last - 1].end >= para[1] - 1
-        )
-        tail = self.text[doc.tokens[a].start : doc.tokens[b - 1].end].rstrip("„“”\"»«'’ ")
-        return whole and (b - a) <= 20 and not tail.endswith((".", "!", "?", ":"))
 
     # -- helpers -----------------------------------------------------------
     def tok(self, i: int) -> str:

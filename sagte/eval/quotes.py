@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from sagte.analysis import Mode, wordlists
+from sagte.analysis import Mode, resolve_mode, wordlists
 from sagte.analysis.marks import find_quotes, names_only, with_marks
 from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement
 from sagte.api import analyse_text
@@ -413,7 +413,7 @@ def nested_quotations(text: str, statements: Sequence[Statement]) -> list[Statem
         and len(text[q.open + 1 : q.close].split()) >= 2
         and not names_only(text[q.open + 1 : q.close])
     ]
-    direct = {tuple(s.message) for s in statements if s.form == "direct"}
+    direct = {tuple(with_marks(text, s.message)) for s in statements if s.form == "direct"}
     out = list(statements)
     for statement in statements:
         if statement.form == "direct":
@@ -803,12 +803,14 @@ def evaluate(
         predictions_dir: when given, one prediction file per document is written
             there, under the input's file name.
         validation_only: score only the validation fold (`fold_of(...) == VALIDATION_FOLD`).
-        mode: the extractor: "auto", "accurate" (neural tagger) or "fast" (rules).
+        mode: the extractor: "auto" (accurate where installed), "accurate" (neural
+            tagger) or "fast" (rules); the result names the one used.
         progress: True for a progress bar on stderr, False for none, or a
             callable `(done, total)`.
     Returns:
         The scores (`QuoteScorer.result`) with `seconds`, `mode`, `validation_only`, `data_dir`.
     """
+    mode = resolve_mode(mode)
     docs = list(load_documents(data_dir, VALIDATION_FOLD if validation_only else None))
     out = Path(predictions_dir) if predictions_dir is not None else None
     if out is not None:

@@ -340,3 +340,104 @@ def test_accurate_mode_keeps_a_rule_continuation_the_tagger_ran_on_from() -> Non
         ("continuation_konjunktiv_i", "Verständnis für den Streik habe sie trotzdem"),
     ]
     assert merged[1][2] == "Selin Aydın"
+
+
+def test_accurate_mode_takes_a_cueless_part_of_a_rule_continuation_whole() -> None:
+    # „machten“ reads as Präteritum to the tagger, which takes only the Konjunktiv I
+    # clause; the rules' continuation is the whole sentence, as the writer meant it.
+    text = (
+        "Finanzbürgermeisterin Anja Kroll rechnet mit Zuschüssen. Eine Zusage werde bis "
+        "zum Herbst erwartet, sagte die Bürgermeisterin. Die gestiegenen Zinsen machten "
+        "die Finanzierung nicht leichter, der Haushalt werde deshalb knapp sein."
+    )
+    part = Predicted(
+        [_span(text, "der Haushalt werde deshalb knapp sein")],
+        "IndirectFreeIndirect",
+        "Speech",
+        speaker=_span(text, "die Bürgermeisterin"),
+        confidence=0.9,
+    )
+    merged = _merged(text, [part])
+    assert merged[-1] == (
+        "continuation_konjunktiv_i",
+        "Die gestiegenen Zinsen machten die Finanzierung nicht leichter, der Haushalt "
+        "werde deshalb knapp sein",
+        "Anja Kroll",
+    )
+
+
+@pytest.mark.parametrize(
+    ("below", "speaker"),
+    [
+        ("„Wir müssen das anerkennen“, sagte Selenskyj am Dienstag.", "Wolodymyr Selenskyj"),
+        ("Die Sitzung endete am Abend ohne Ergebnis.", None),
+    ],
+)
+def test_accurate_mode_gives_an_intertitle_quote_the_speaker_below_it(
+    below: str, speaker: str | None
+) -> None:
+    # The tagger links the heading to the last speaker before it; the heading sums up
+    # the section below, and without a statement there it is not kept.
+    text = (
+        "Nato-Generalsekretär Jens Stoltenberg sagte, das Bündnis sei bereit.\n\n"
+        "„Müssen anerkennen, der Nato nicht beitreten zu können“\n\n"
+        "Der ukrainische Präsident Wolodymyr Selenskyj zeigte sich desillusioniert. " + below
+    )
+    heading = Predicted(
+        [_span(text, "„Müssen anerkennen, der Nato nicht beitreten zu können“")],
+        "Direct",
+        "Speech",
+        speaker=_span(text, "Jens Stoltenberg"),
+        confidence=0.9,
+    )
+    found = {message: name for _, message, name in _merged(text, [heading])}
+    assert found["das Bündnis sei bereit"] == "Jens Stoltenberg"
+    if speaker is None:
+        assert not any(message.startswith("Müssen") for message in found)
+    else:  # the message without its quotation marks, as the rules give it
+        assert found["Müssen anerkennen, der Nato nicht beitreten zu können"] == speaker
+
+
+def test_auto_mode_is_accurate_where_installed_and_the_rules_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sagte
+    from sagte.analysis import extract
+    from sagte.analysis.ner import NER
+    from sagte.analysis.quotes import EXTRACTOR
+    from sagte.analysis.tagger import TAGGER
+
+    text = "„Wir sind bereit“, sagte Jens Stoltenberg am Montag in Brüssel."
+    (statement,) = sagte.extract(text)
+    assert statement.extractor == f"{TAGGER}+{NER}"
+    assert statement.speaker == "Jens Stoltenberg"
+
+    monkeypatch.setattr(extract, "_runtime", lambda: None)  # no weights installed
+    extract._warn_fallback.cache_clear()
+    (statement,) = sagte.extract(text)
+    assert statement.extractor == EXTRACTOR  # the rules
+    assert statement.speaker == "Jens Stoltenberg"
+    assert "[S047]" in caplog.text
+    with pytest.raises(extract.ModelUnavailable):
+        sagte.extract(text, mode="accurate")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "expected"),
+    [
+        ("„Wir helfen“, sagte sie.", "„Wir helfen“", "Wir helfen"),
+        ("»Wir helfen«, sagte sie.", "»Wir helfen«", "Wir helfen"),
+        # the closing mark belongs to a quotation inside the message: kept whole
+        (
+            "Er nannte es eine „eklatante Verletzung“ des Rechts.",
+            "Er nannte es eine „eklatante Verletzung“",
+            "Er nannte es eine „eklatante Verletzung“",
+        ),
+    ],
+)
+def test_without_marks_undoes_with_marks(text: str, message: str, expected: str) -> None:
+    from sagte.analysis.marks import find_quotes, with_marks, without_marks
+
+    spans = without_marks([_span(text, message)], find_quotes(text, [(0, len(text))]))
+    assert [text[a:b] for a, b in spans] == [expected]
+    assert with_marks(text, spans) == [_span(text, message)]

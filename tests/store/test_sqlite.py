@@ -17,6 +17,8 @@ import psycopg
 import pytest
 
 import sagte
+from sagte.analysis.ner import NER
+from sagte.analysis.tagger import TAGGER
 from sagte.errors import StoreError
 from sagte.ingest import read_paths
 from sagte.pipeline import process
@@ -93,7 +95,7 @@ def test_store_statement_rows_carry_provenance(db_target: str) -> None:
     for row in rows:
         article = db.article(row["article_id"])
         assert article["text"][row["start"] : row["end"]] == row["text"]
-        assert row["extractor"] == "sagte.quotes.rules.v1"
+        assert row["extractor"] == f"{TAGGER}+{NER}"  # the default: the accurate mode
     speakers = {s["name"]: s for s in db.speakers()}
     assert speakers["Jens Stoltenberg"]["articles"] == 2
     assert "NATO-Generalsekretär" in speakers["Jens Stoltenberg"]["roles"]
