@@ -57,6 +57,7 @@ def cue_verbs() -> dict[str, tuple[Cue, ...]]:
                 raise ValueError(f"cues_de.tsv: expected 5 or 6 forms in line {line!r}")
             participle = words[3] if len(words) == 6 else words[2]
             finite = [w for w in words[:-1] if w != participle or len(words) == 5]
+            finite.append(words[-1])  # the present plural: „Die Behörden werfen … vor“
             nonfinite = [participle, words[-1]]
         for word in finite:
             table.setdefault(word, []).append(Cue(lemma, medium, kind, particle or None, True))

@@ -108,6 +108,21 @@ def without_marks(spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list
     return out
 
 
+def balanced(spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Message spans grown to the quotations they cut: a span that holds the opening
+    mark of a quotation runs on to its closing one, and one that holds a closing mark
+    starts at its opening one („riesige Boa von“ → „riesige Boa von 13 Metern Länge“)."""
+    out = []
+    for start, end in spans:
+        for q in quotes:
+            if start <= q.open < end < q.close + 1 and q.closed:
+                end = q.close + 1
+            elif q.open < start <= q.close < end:
+                start = q.open
+        out.append((start, end))
+    return out
+
+
 def names_only(quoted: str) -> bool:
     """Whether a quotation's text only names something, every word capitalised or a
     number: a title or name in quotation marks („Der Spiegel“, „Nord Stream 2“,

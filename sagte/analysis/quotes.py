@@ -95,10 +95,12 @@ _OBJECT_FRAMES = frozenset(
 )  # fmt: skip
 _CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
 _TOPIC_PREPOSITIONS = frozenset({"vor", "von", "über"})
+_OWN_TOPICS = {"hinweisen": frozenset({"auf"})}  # „wiesen auf die Gefahren hin“
 _AFTER_PARTICLE = frozenset({"und", "oder", "sowie", "dass", "ob", "wie"})
 _PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "dem"})
 _DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
+_SOLLEN = frozenset({"soll", "sollen", "sollte", "sollten"})
 
 
 def is_heading(doc: Doc, a: int, b: int) -> bool:
@@ -252,7 +254,9 @@ class _Extractor:
             if self.quoted[k]:
                 continue
             word = self.low(k)
-            if word in wordlists.SUBJUNCTIVE_I or self._konjunktiv_by_position(k, i, j):
+            # capitalised inside a sentence, it is a noun: „auf der Suche nach …“
+            verb = self.tok(k)[:1].islower() or k in self._sentence_starts
+            if verb and word in wordlists.SUBJUNCTIVE_I or self._konjunktiv_by_position(k, i, j):
                 return "I"
             if word in wordlists.SUBJUNCTIVE_II:
                 found = "II"
@@ -938,7 +942,8 @@ class _Extractor:
         reports with its object: a topic after vor/von/über ("warnte vor …", "sprach
         trotz der Kritik von …"), or, for `_OBJECT_FRAMES`, a plain object with no
         clause after it ("kündigte seine Kandidatur an")."""
-        if after < end and self.low(after) in _TOPIC_PREPOSITIONS:
+        topics = _TOPIC_PREPOSITIONS | _OWN_TOPICS.get(cue.lemma, frozenset())
+        if after < end and self.low(after) in topics:
             return True
         stop = next((k for k in range(c + 1, end) if self.tok(k) in _CLAUSE_MARKS), end)
         if cue.lemma in ("sprechen", "berichten", "warnen"):
@@ -1027,17 +1032,7 @@ class _Extractor:
                 rule="continuation_konjunktiv_ii",
                 fine_type="FreeIndirect",
             )
-        # Reportive "sollen" right after a statement, with a perfect infinitive: „Er
-        # soll zwei Menschen eingeschleust haben.“ („Ein Shuttlebus soll die Kinder
-        # bringen“ is a plan, not a claim.)
-        end = self.trim(u.a, u.b)[1]
-        if (
-            any(self.low(k) in ("soll", "sollen") and not self.quoted[k] for k in range(u.a, u.b))
-            and end - u.a >= 3
-            and self.low(end - 1) in ("haben", "sein")
-            and self.tok(end - 2)[:1].islower()
-            and not own_cue
-        ):
+        if self.reportive_sollen(u) and not own_cue:
             return self.make(
                 message,
                 "free_indirect",
@@ -1047,6 +1042,39 @@ class _Extractor:
                 fine_type="FreeIndirect",
             )
         return None
+
+    def reportive_sollen(self, u: Unit) -> bool:
+        """Reportive "sollen" with a perfect infinitive, outside quotation marks: „Er
+        soll zwei Menschen eingeschleust haben.“ („Ein Shuttlebus soll die Kinder
+        bringen“ is a plan, not a claim.)"""
+        end = self.trim(u.a, u.b)[1]
+        return (
+            any(self.low(k) in _SOLLEN and not self.quoted[k] for k in range(u.a, u.b))
+            and end - u.a >= 3
+            and self.low(end - 1) in ("haben", "sein")
+            and self.tok(end - 2)[:1].islower()
+        )
+
+    def evidential(self, u: Unit) -> Statement | None:
+        """A claim marked as hearsay by reportive "sollen" with no statement right
+        before it to continue, and no cue of its own: „Der Tod des Kindes soll durch
+        eine Fettembolie eingetreten sein.“ Whose claim it is the sentence does not
+        say; the speaker stays open. In the training data 54 of 78 such sentences
+        are annotated as statements, most as FreeIndirect."""
+        if u.heading or not self.reportive_sollen(u) or self.quotes_inside(u.a, u.b):
+            return None
+        if any(self.cues(k) for k in range(u.a, u.b)):
+            return None
+        form, message = self.classify(u.a, u.b)
+        if form != "indirect" or not message:
+            return None
+        return self.make(
+            message,
+            "free_indirect",
+            confidence=0.4,
+            rule="evidential_sollen",
+            fine_type="FreeIndirect",
+        )
 
     def _other_subject(self, u: Unit, speaker: int | None) -> bool:
         """The unit opens with a person other than the speaker ("Wollny trat … entgegen")."""
@@ -1100,6 +1128,8 @@ class _Extractor:
                     continue
             if result is None:
                 result = self.reported(u)
+            if result is None:
+                result = self.evidential(u)
             if result == "negated" or u.heading:
                 last, last_unit = None, -10
             if isinstance(result, Statement):

@@ -154,6 +154,49 @@ CASES = [
         id="sollen-of-a-plan-does-not-continue",
     ),
     pytest.param(
+        "Der Zug entgleiste am Montag bei Köln. Der Lokführer soll zu schnell gefahren sein.",
+        [("free_indirect", None, "Der Lokführer soll zu schnell gefahren sein")],
+        id="reportive-sollen-alone-is-hearsay-without-a-speaker",
+    ),
+    pytest.param(
+        "Die neue Halle soll im Herbst eröffnet werden.",
+        [],
+        id="sollen-of-a-plan-alone-is-no-statement",
+    ),
+    pytest.param(
+        "Die Staatsanwälte werfen dem Mann Betrug vor. Die Gewerkschaften weisen die "
+        "Vorwürfe zurück.",
+        [
+            ("reported", "Staatsanwälte", "Die Staatsanwälte werfen dem Mann Betrug vor"),
+            ("reported", "Gewerkschaften", "Die Gewerkschaften weisen die Vorwürfe zurück"),
+        ],
+        id="strong-cue-verbs-in-the-present-plural",
+    ),
+    pytest.param(
+        "Der Minister wies darauf hin, dass die Kassen leer seien. Datenschützer wiesen "
+        "bereits mehrfach auf die Gefahren hin.",
+        [
+            ("indirect", "Der Minister", "dass die Kassen leer seien"),
+            ("reported", "Datenschützer", "Datenschützer wiesen bereits mehrfach auf"),
+        ],
+        id="hinweisen-frames-a-clause-and-reports-with-auf",
+    ),
+    pytest.param(
+        "Die Berliner SPD hat sich für einen Werteunterricht ausgesprochen. Das war ein "
+        "ausgesprochen gutes Spiel, sagte Trainer Jan Vogt.",
+        [
+            ("reported", "Die Berliner SPD", "Die Berliner SPD hat sich für einen Werteunterricht"),
+            ("indirect", "Jan Vogt", "Das war ein ausgesprochen gutes Spiel"),
+        ],
+        id="sich-aussprechen-reports-and-the-adverb-does-not",
+    ),
+    pytest.param(
+        "Der Sänger sagte, er sei krank. Der Veranstalter ist dagegen auf der Suche nach "
+        "einem neuen Ort.",
+        [("indirect", "Der Sänger", "er sei krank")],
+        id="a-noun-spelt-like-a-konjunktiv-does-not-continue",
+    ),
+    pytest.param(
         "Der Wahlbeobachter Jimmy Carter sagte Reportern, die Wahl sei fair verlaufen.",
         [("indirect", "Jimmy Carter", "die Wahl sei fair verlaufen")],
         id="article-after-a-dative-noun",

@@ -441,3 +441,19 @@ def test_without_marks_undoes_with_marks(text: str, message: str, expected: str)
     spans = without_marks([_span(text, message)], find_quotes(text, [(0, len(text))]))
     assert [text[a:b] for a, b in spans] == [expected]
     assert with_marks(text, spans) == [_span(text, message)]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("„riesige Boa von", "„riesige Boa von 13 Metern Länge“"),
+        ("Boa von 13 Metern Länge“ beschrieben", "„riesige Boa von 13 Metern Länge“ beschrieben"),
+        ("Die Forscher haben eine", "Die Forscher haben eine"),
+    ],
+)
+def test_balanced_grows_a_message_to_the_quotation_it_cuts(message: str, expected: str) -> None:
+    from sagte.analysis.marks import balanced, find_quotes
+
+    text = "Die Forscher haben eine „riesige Boa von 13 Metern Länge“ beschrieben."
+    spans = balanced([_span(text, message)], find_quotes(text, [(0, len(text))]))
+    assert [text[a:b] for a, b in spans] == [expected]
