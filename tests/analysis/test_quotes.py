@@ -303,8 +303,11 @@ CASES = [
         "Die Ministerin Anna Keller sagte, die Lage sei ernst. Die Stadt hatte am Montag die "
         "Brücke gesperrt. Der Verkehr rollt. Die Autos stauen sich. Die Reparatur werde "
         "Monate dauern.",
-        [("indirect", "Anna Keller", "die Lage sei ernst")],
-        id="konjunktiv-i-after-three-narrated-sentences-is-not-attributed",
+        [
+            ("indirect", "Anna Keller", "die Lage sei ernst"),
+            ("free_indirect", None, "Die Reparatur werde Monate dauern"),
+        ],
+        id="konjunktiv-i-after-three-narrated-sentences-is-reported-without-a-speaker",
     ),
 ]
 
