@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, Literal
 
-from sagte.analysis import wordlists
+from sagte.analysis import lexicon, wordlists
 from sagte.analysis.bio import spans_of
 from sagte.analysis.frames import fill_addressees, fill_frames
 from sagte.analysis.marks import balanced, find_quotes, without_marks
@@ -212,7 +212,11 @@ def _neural(doc: Doc, predicted: list[Any], people: People) -> Analysis:
             )
         )
     statements = [
-        st for st in statements if not _negated(doc.text, st) and _reported_speech(doc.text, st)
+        st
+        for st in statements
+        if not _negated(doc.text, st)
+        and _reported_speech(doc.text, st)
+        and not _cue_reports_nothing(doc.text, st)
     ]
     if rules is not None:
         inferred = [st for st in rules.statements if st.rule.startswith(INFERRED_RULES)]
@@ -284,6 +288,16 @@ def _reported_speech(text: str, statement: Statement) -> bool:
         return True
     words = {w.lower() for a, b in statement.message for w in re.findall(r"\w+", text[a:b])}
     return bool(words & (wordlists.SUBJUNCTIVE_I | wordlists.SUBJUNCTIVE_II))
+
+
+def _cue_reports_nothing(text: str, statement: Statement) -> bool:
+    """The statement's cue is only a verb or adjective that governs a clause without
+    reporting it („einigten sich darauf, Soldaten zu stellen“: `NOT_CUE_STEMS`)."""
+    words = [w.lower() for a, b in statement.cue for w in re.findall(r"\w+", text[a:b])]
+    content = [w for w in words if w not in wordlists.DETERMINERS and w != "sich"]
+    return any(w.startswith(wordlists.NOT_CUE_STEMS) for w in content) and not any(
+        lexicon.cue_verbs().get(w) for w in content
+    )
 
 
 def _negated(text: str, statement: Statement) -> bool:

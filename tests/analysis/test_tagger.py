@@ -457,3 +457,27 @@ def test_balanced_grows_a_message_to_the_quotation_it_cuts(message: str, expecte
     text = "Die Forscher haben eine „riesige Boa von 13 Metern Länge“ beschrieben."
     spans = balanced([_span(text, message)], find_quotes(text, [(0, len(text))]))
     assert [text[a:b] for a, b in spans] == [expected]
+
+
+def test_accurate_mode_drops_a_statement_whose_cue_reports_nothing() -> None:
+    text = (
+        "Die Minister einigten sich darauf, mehr Soldaten in den Kongo zu schicken. "
+        "Die Ministerin Anna Keller sagte darauf, mehr Soldaten seien nicht nötig."
+    )
+    agreed, said = (
+        Predicted(
+            [_span(text, message)],
+            "Indirect",
+            "Speech",
+            speaker=_span(text, speaker),
+            cue=[_span(text, cue)],
+            confidence=0.9,
+        )
+        for message, speaker, cue in (
+            ("mehr Soldaten in den Kongo zu schicken", "Die Minister", "einigten sich darauf"),
+            ("mehr Soldaten seien nicht nötig", "Anna Keller", "sagte"),
+        )
+    )
+    assert [message for _, message, _ in _merged(text, [agreed, said])] == [
+        "mehr Soldaten seien nicht nötig"
+    ]
