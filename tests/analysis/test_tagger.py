@@ -305,12 +305,14 @@ def test_accurate_mode_demnach_as_speaker_is_the_source_before(
         "Writing",
         speaker=_span(text, "Das Umweltbundesamt"),
         cue=[_span(text, "teilte mit")],
+        confidence=0.9,
     )
     demnach = Predicted(
         [_span(text, "sei der Ausstoß gesunken")],
         "IndirectFreeIndirect",
         "Writing",
         speaker=_span(text, "Demnach"),
+        confidence=0.9,
     )
     found = _merged(text, [source, demnach])
     assert [message for _, message, _ in found] == [
@@ -481,3 +483,11 @@ def test_accurate_mode_drops_a_statement_whose_cue_reports_nothing() -> None:
     assert [message for _, message, _ in _merged(text, [agreed, said])] == [
         "mehr Soldaten seien nicht nötig"
     ]
+
+
+def test_accurate_mode_drops_a_message_the_tagger_is_unsure_of() -> None:
+    text = "An der Tür hing ein Schild: „Heute geschlossen wegen Umbau“. Jan Keller kam zu spät."
+    quoted = "„Heute geschlossen wegen Umbau“"
+    for confidence, found in ((0.9, ["Heute geschlossen wegen Umbau"]), (0.55, [])):
+        sign = Predicted([_span(text, quoted)], "Direct", "Writing", confidence=confidence)
+        assert [message for _, message, _ in _merged(text, [sign])] == found
