@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v1`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v2`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -14,6 +14,8 @@ more reliable and a unit yields at most one statement:
 6. a continuation of the previous unit's statement without a cue: a further
    quotation, a sentence in Konjunktiv („Es gebe immer das Risiko …“), demnach,
    reportive sollen („Er soll die Männer gewarnt haben“).
+7. a claim marked as reported by its verb alone, with no statement before it to
+   continue: Konjunktiv I or reportive sollen, the speaker left open (v2).
 
 Negated speech ("…, sagte Stoltenberg nicht") is never a statement and ends a chain
 of continuations.
@@ -32,7 +34,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v1"
+EXTRACTOR = "sagte.quotes.rules.v2"
 
 _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
