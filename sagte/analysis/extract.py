@@ -264,8 +264,10 @@ def _fill(first: list[Statement], then: list[Statement]) -> list[Statement]:
 
 def _infer(found: list[Statement], inferred: list[Statement]) -> list[Statement]:
     """`found` with the rules' `inferred` statements: each is kept where nothing
-    overlaps it, and replaces the tagger's statements that overlap it when all of them
-    run on past it into the next sentence („… habe sie trotzdem. „Die Fahrer …““)."""
+    overlaps it, and replaces the tagger's statements that overlap it when each of them
+    runs on past it into the next sentence („… habe sie trotzdem. „Die Fahrer …““) or,
+    without a cue, lies inside it after its start („Die Zinsen machten die Finanzierung nicht
+    leichter, der Haushalt werde knapp“: the tagger read „machten“ as Präteritum)."""
     out = list(found)
     for st in inferred:
         overlapping = [other for other in out if _overlaps(st, other)]

@@ -259,7 +259,7 @@ class _Extractor:
             word = self.low(k)
             # capitalised inside a sentence, it is a noun: „auf der Suche nach …“
             verb = self.tok(k)[:1].islower() or k in self._sentence_starts
-            if verb and word in wordlists.SUBJUNCTIVE_I or self._konjunktiv_by_position(k, i, j):
+            if (verb and word in wordlists.SUBJUNCTIVE_I) or self._konjunktiv_by_position(k, i, j):
                 return "I"
             if word in wordlists.SUBJUNCTIVE_II:
                 found = "II"
