@@ -11,7 +11,14 @@ torch = pytest.importorskip("torch", reason="the entity tagger needs torch==2.13
 
 from sagte.analysis.adapters import resolve_precision  # noqa: E402
 from sagte.analysis.bio import repair, spans_of  # noqa: E402
-from sagte.analysis.ner import TAGS, best_paths, chunks, join_tokens, load_ner  # noqa: E402
+from sagte.analysis.ner import (  # noqa: E402
+    TAGS,
+    best_paths,
+    chunks,
+    join_tokens,
+    load_ner,
+    tag_bigrams,
+)
 
 
 def test_tags_cover_the_twelve_germeval_classes() -> None:
@@ -61,6 +68,27 @@ def test_best_paths_keep_a_name_whole_where_each_word_alone_would_break_it() -> 
         [],
     ]
     assert best_paths([], TAGS) == []
+
+
+def test_best_paths_weigh_in_the_tag_bigrams_of_the_training_data() -> None:
+    # A two-word name where the second word leans to O: in the training data a
+    # person's first name is almost always followed by the rest of the name.
+    gold = [["B-PER", "I-PER", "O"]] * 20 + [["B-PER", "O", "O"]] * 2
+    prior = tag_bigrams(gold)
+    after_first_name = prior["next"][TAGS.index("B-PER")]
+    assert after_first_name[TAGS.index("I-PER")] > after_first_name[TAGS.index("O")] + 1.5
+    sentence = [scores({"B-PER": 0.9}, {"O": 0.52, "I-PER": 0.46}, {"O": 0.9})]
+    read = [[TAGS[t] for t in path] for path in best_paths(sentence, TAGS, prior)]
+    assert [[TAGS[t] for t in path] for path in best_paths(sentence, TAGS)] == [["B-PER", "O", "O"]]
+    assert read == [["B-PER", "I-PER", "O"]]
+
+
+def test_shipped_entity_tagger_carries_the_tag_bigrams() -> None:
+    runtime = load_ner()
+    if runtime is None:
+        pytest.skip("the entity tagger's weights are not installed")
+    assert runtime.prior is not None
+    assert np.asarray(runtime.prior["next"]).shape == (len(TAGS), len(TAGS))
 
 
 def test_join_tokens_and_chunks() -> None:
