@@ -35,7 +35,6 @@ from sagte.analysis.adapters import (
     Precision,
     add_adapters,
     load_trained,
-    saved_meta,
     trained_state,
     weights_file,
 )
@@ -281,7 +280,7 @@ def load_ner(path: str | None = None, precision: Precision = "auto") -> NerRunti
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
-    tokenizer, model = load_trained(
+    tokenizer, model, meta = load_trained(
         file, lambda config: build(NerConfig(**config), dropout=0.0), precision
     )
-    return NerRuntime(tokenizer, model, prior=saved_meta(file).get("tag_bigrams"))
+    return NerRuntime(tokenizer, model, prior=meta.get("tag_bigrams"))

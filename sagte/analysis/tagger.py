@@ -467,7 +467,7 @@ def load_tagger(path: str | None = None, precision: Precision = "auto") -> Tagge
     file = Path(path) if path else model_path()
     if not file.exists():
         return None
-    tokenizer, model = load_trained(
+    tokenizer, model, _ = load_trained(
         file, lambda config: build(TaggerConfig(**config), dropout=0.0), precision
     )
     return TaggerRuntime(tokenizer, model)
