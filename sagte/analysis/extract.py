@@ -149,8 +149,13 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
     tags = word_tags(reading, [(t.start, t.end) for t in doc.tokens])
     out: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
-        found = spans_of(tags[sentence.first : sentence.last])
-        out.extend((sentence.first + a, sentence.first + b, kind) for a, b, kind in found)
+        for a, b, kind in spans_of(tags[sentence.first : sentence.last]):
+            a, b = sentence.first + a, sentence.first + b
+            if out and out[-1][1] == a and out[-1][2] == kind:
+                # two names of one type side by side are one name: the tagger
+                # sometimes reads „Gewerkschaft Verdi“ as B-ORG B-ORG
+                a = out.pop()[0]
+            out.append((a, b, kind))
     return out
 
 

@@ -199,6 +199,21 @@ def test_ner_names_reach_the_article_entities() -> None:
 
 
 @needs_model
+def test_names_of_one_type_side_by_side_are_one_speaker() -> None:
+    """In this article the tagger reads „Gewerkschaft Verdi“ as B-ORG B-ORG."""
+    import json
+
+    import sagte.api
+
+    path = Path(__file__).parent.parent / "data" / "web_articles.jsonl"
+    articles = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    article = next(a["text"] for a in articles if "zusätzlicher Belastung" in a["text"])
+    analysis = sagte.api.analyse_text(article, "accurate")
+    warnings = [s for s in analysis.statements if "Belastung" in analysis.text[s.start : s.end]]
+    assert [analysis.speaker_name(s) for s in warnings] == ["Gewerkschaft Verdi"]
+
+
+@needs_model
 def test_eval_flags_a_score_on_the_taggers_own_training_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
