@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v2`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v3`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -34,7 +34,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v2"
+EXTRACTOR = "sagte.quotes.rules.v3"
 
 _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
@@ -103,6 +103,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "dem"})
 _DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
 _SOLLEN = frozenset({"soll", "sollen", "sollte", "sollten"})
+# Determiners of a genitive source after a source noun: nach Angaben [seines Anwalts].
+_GENITIVE_DETERMINERS = frozenset(
+    {"der", "des", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "unseres", "unserer"}
+)
+_NOT_ADJECTIVES = wordlists.PREPOSITIONS | wordlists.ADVERBS | wordlists.DETERMINERS
+_MAX_VORFELD = 30  # tokens a first constituent may run before its finite verb
 
 
 def is_heading(doc: Doc, a: int, b: int) -> bool:
@@ -468,12 +474,16 @@ class _Extractor:
                 if end < u.b and self.tok(end) not in _FINAL and self.tok(end) != ",":
                     continue
                 form, message = self.classify(u.a, k)
+                speaker = self.with_apposition(phrase, u.b, closed=False)
+                if message and speaker.extent is None:
+                    form, tail = self.inserted_frame_tail(form, end, u.b)
+                    message += tail
                 if message:
                     return self.make(
                         message,
                         form,
                         cue=[self.span(c, c + 1)],
-                        speaker=self.with_apposition(phrase, u.b, closed=False),
+                        speaker=speaker,
                         confidence=0.85,
                         rule="trailing_so",
                     )
@@ -495,8 +505,13 @@ class _Extractor:
                 if not message:
                     continue
                 cue_spans = self.cue_spans(c, cue, part)
-                message += self.split_quote_tail(phrase.last, u.b)
+                quote_tail = self.split_quote_tail(phrase.last, u.b)
                 phrase = self.with_apposition(phrase, u.b, closed=False)
+                if quote_tail:
+                    message += quote_tail
+                elif phrase.extent is None and part == c + 1:  # no particle after the speaker
+                    form, tail = self.inserted_frame_tail(form, after, u.b)
+                    message += tail
                 return self.make(
                     message,
                     form,
@@ -535,6 +550,21 @@ class _Extractor:
                     rule="wie_frame",
                 )
         return None
+
+    def inserted_frame_tail(self, form: str, after: int, stop: int) -> tuple[str, list[Span]]:
+        """The rest of a clause that a frame interrupts after a comma (token `after`):
+        „Der Präsident sei, so Gamkrelids, Schuld daran, dass …“ (form, spans); none
+        after a direct quotation (`split_quote_tail` takes its second half) or where a cue of its own follows
+        („…, sagte er, und fügte hinzu: …“)."""
+        if (
+            form == "direct"
+            or after + 1 >= stop
+            or self.tok(after) != ","
+            or any(self.cues(k) or self.tok(k) == ":" for k in range(after + 1, stop))
+        ):
+            return form, []
+        tail_form, tail = self.classify(after + 1, stop)
+        return ("mixed" if "mixed" in (form, tail_form) else form), tail
 
     def split_quote_tail(self, j: int, stop: int) -> list[Span]:
         """The second half of a split quotation: „A“, sagte er, „B.“"""
@@ -833,7 +863,11 @@ class _Extractor:
                     continue
                 if phrase is None:
                     continue
-                form, message = self.classify(u.a, u.b)
+                if i == u.a and words[0] != "X":
+                    end = self.vorfeld_end(u, phrase.extent or phrase.last)
+                    if end is not None and end > (phrase.extent or phrase.last):
+                        phrase = replace(phrase, extent=end)
+                form, message = self.classify(self.clause_start(u, min(i, phrase.first)), u.b)
                 return self.make(
                     message,
                     "mixed" if form == "mixed" else "reported",
@@ -844,6 +878,85 @@ class _Extractor:
                     fine_type="Indirect",  # as the quotation dataset types 452 of 485
                 )
         return None
+
+    def vorfeld_end(self, u: Unit, j: int) -> int | None:
+        """The finite verb that closes a first constituent running on from token j, at
+        the start of unit u: „Nach Angaben des Investitionsfonds (MIF) der
+        Entwicklungsbank (IADB) sandten …“, „Nach Meinung von Mike Brown, Professor am
+        Caltech, könnte …“ (German puts the finite verb second, so all before it is
+        one phrase). A relative clause inside („…, der sich auf … beruft, …“) is
+        skipped; None where a quotation, colon or semicolon comes first."""
+        tags = self.tagged(u.a, u.b)
+        inner = False  # inside a relative or subordinate clause
+        for k in range(j, min(u.b, j + _MAX_VORFELD)):
+            word, tag = self.tok(k), tags[k - u.a]
+            if word in _QUOTE_CHARS or word in {":", ";"} or self.quoted[k]:
+                return None
+            if word == ",":
+                following = tags[k + 1 - u.a] if k + 1 < u.b else ""
+                inner = not inner and following.startswith(("PREL", "KOUS", "PWAV"))
+            elif not inner and tag in _FINITE and word[:1].islower():
+                return k
+        return None
+
+    def clause_start(self, u: Unit, i: int) -> int:
+        """Where the clause holding an attribution at token i starts: after the last
+        comma before it that ends a clause of its own („Die Hunde trafen verspätet ein,
+        da nach Angaben der Fluggesellschaft die Genehmigung …“: „da …“, „…, was sich
+        nach Ansicht der Kritiker …“). Where the main clause goes on after the comma (a
+        finite verb, or the attribution itself, follows it), the comma closes what
+        was put into it, and the clause starts before that: a relative clause or an
+        apposition („Der Präsident, der …, hat nach …“, „Wendelin Wiedeking, der
+        Vorstandschef, sagte …“), a leading subordinate clause („Nachdem …, musste er
+        nach …“). A main clause before it ends there too („Der Absturz wird am 23.
+        erwartet, kann nach Angaben des Betreibers aber auch …“)."""
+        commas = [k for k in range(u.a, i) if self.tok(k) == "," and not self.quoted[k]]
+        if not commas:
+            return u.a
+        tags = self.tagged(u.a, u.b)
+
+        def finite(a: int, b: int) -> bool:
+            return any(tags[k - u.a] in _FINITE and not self.quoted[k] for k in range(a, b))
+
+        while commas:
+            k = commas.pop()
+            goes_on = k + 1 == i or tags[k + 1 - u.a] in _FINITE
+            if not commas:
+                inserted = tags[0] == "KOUS" or not finite(u.a, k)
+                return u.a if goes_on and inserted else k + 1
+            start = commas[-1] + 1
+            opens = tags[start - u.a : start + 2 - u.a]
+            inserted = not finite(start, k) or any(t.startswith("PREL") for t in opens)
+            if not (goes_on and inserted):
+                return k + 1
+            commas.pop()
+        return u.a
+
+    def source_end(self, j: int, stop: int) -> int:
+        """The end of the source a source noun names right after it (token j): one
+        genitive „der NASA“, „seines Vermögensverwalters“, „französischer Behörden“,
+        with a name and an abbreviation in parentheses after it; j when none follows."""
+        k = j
+        if k < stop and self.low(k) in _GENITIVE_DETERMINERS:
+            k += 1
+        # after a determiner weak (nationalen), without one strong adjectives (britischer)
+        ending = ("en", "er", "es") if k > j else ("er",)
+        while (
+            k < stop
+            and k - j < 4
+            and self.tok(k).islower()
+            and self.low(k).endswith(ending)
+            and self.low(k) not in _NOT_ADJECTIVES
+        ):
+            k += 1
+        if k == j or k >= stop or not self.tok(k)[:1].isupper() or self.quoted[k]:
+            return j
+        k += 1
+        while k < stop and k - j < 7 and self.tok(k)[:1].isupper() and not self.quoted[k]:
+            k += 1  # Associated Press
+        if k + 2 < stop and self.tok(k) == "(" and self.tok(k + 2) == ")":
+            k += 3  # (IADB)
+        return k
 
     def source_noun(self, u: Unit) -> Statement | None:
         """nach Polizeiangaben | nach einer ersten Analyse | nach neuesten Erkenntnissen:
@@ -856,7 +969,7 @@ class _Extractor:
                 k += 1  # determiners and adjectives: einer ersten, neuesten
             if k >= u.b or not self.tok(k)[:1].isupper() or not _SOURCE_NOUN.search(self.low(k)):
                 continue
-            form, message = self.classify(u.a, u.b)
+            form, message = self.classify(self.clause_start(u, i), u.b)
             if not message:
                 return None
             statement = self.make(
@@ -867,7 +980,10 @@ class _Extractor:
                 rule="source_noun",
                 fine_type="Indirect",
             )
-            return replace(statement, speaker=self.span(i + 1, k + 1))
+            end = self.vorfeld_end(u, k + 1) if i == u.a else None
+            if end is None:
+                end = self.source_end(k + 1, u.b)
+            return replace(statement, speaker=self.span(i + 1, self.trim(k + 1, end)[1]))
         return None
 
     def _phrase_ending_at(self, a: int, end: int) -> Phrase | None:
@@ -901,6 +1017,7 @@ class _Extractor:
                 medium=cue.medium,
                 confidence=0.7,
                 rule="anaphoric_report",
+                fine_type="Indirect",  # as the quotation dataset types 24 of 24
             )
         return None
 
@@ -982,6 +1099,7 @@ class _Extractor:
                     entity=entity,
                     confidence=0.5,
                     rule="continuation_demnach",
+                    fine_type="Indirect",
                 )
             # Konjunktiv I still reports across a sentence or two of narration
             if distance > 3 or self.subjunctive(u.a, u.b) != "I":
@@ -1003,7 +1121,12 @@ class _Extractor:
         own_cue = any(self.cues(k) for k in range(u.a, u.b))  # a statement of its own
         if form == "mixed" and quoted_words >= 3 and not own_cue and distance == 1:
             return self.make(
-                message, "mixed", entity=entity, confidence=0.65, rule="continuation_mixed"
+                message,
+                "mixed",
+                entity=entity,
+                confidence=0.65,
+                rule="continuation_mixed",
+                fine_type="IndirectFreeIndirect",  # as the dataset types 12 of 18
             )
         if any(self.low(k) == "demnach" for k in range(u.a, u.b)):
             return self.make(
@@ -1013,6 +1136,7 @@ class _Extractor:
                 entity=entity,
                 confidence=0.55,
                 rule="continuation_demnach",
+                fine_type="Indirect",  # as the quotation dataset types 6 of 7
             )
         mood = self.subjunctive(u.a, u.b)
         if mood == "I":
@@ -1033,15 +1157,23 @@ class _Extractor:
                 entity=entity,
                 confidence=0.45,
                 rule="continuation_konjunktiv_ii",
-                fine_type="FreeIndirect",
+                fine_type="IndirectFreeIndirect",  # as the dataset types 23 of 33
             )
-        if self.reportive_sollen(u) and not own_cue:
+        # a plan right after a statement is the speaker's too: „Auch soll das Verhältnis
+        # der Truppen geklärt werden.“ (the dataset annotates 21 of 34 so)
+        reportive = self.reportive_sollen(u)
+        plan = (
+            distance == 1
+            and same_paragraph
+            and any(self.low(k) in _SOLLEN and not self.quoted[k] for k in range(u.a, u.b))
+        )
+        if (reportive or plan) and not own_cue:
             return self.make(
                 message,
                 "free_indirect",
                 entity=entity,
                 confidence=0.5,
-                rule="continuation_sollen",
+                rule="continuation_sollen" if reportive else "continuation_sollen_plan",
                 fine_type="FreeIndirect",
             )
         return None
@@ -1049,7 +1181,8 @@ class _Extractor:
     def reportive_sollen(self, u: Unit) -> bool:
         """Reportive "sollen" with a perfect infinitive, outside quotation marks: „Er
         soll zwei Menschen eingeschleust haben.“ („Ein Shuttlebus soll die Kinder
-        bringen“ is a plan, not a claim.)"""
+        bringen“ is a plan, not a claim: reported only right after a statement it
+        continues, `continuation`.)"""
         end = self.trim(u.a, u.b)[1]
         return (
             any(self.low(k) in _SOLLEN and not self.quoted[k] for k in range(u.a, u.b))

@@ -150,8 +150,16 @@ CASES = [
     ),
     pytest.param(
         "Die Stadt sagte, die Schule werde saniert. Ein Shuttlebus soll die Kinder bringen.",
+        [
+            ("indirect", "Stadt", "die Schule werde saniert"),
+            ("free_indirect", "Stadt", "Ein Shuttlebus soll die Kinder bringen"),
+        ],
+        id="sollen-of-a-plan-continues-the-statement-right-before",
+    ),
+    pytest.param(
+        "Die Stadt sagte, die Schule werde saniert.\n\nEin Shuttlebus soll die Kinder bringen.",
         [("indirect", "Stadt", "die Schule werde saniert")],
-        id="sollen-of-a-plan-does-not-continue",
+        id="sollen-of-a-plan-in-the-next-paragraph-does-not-continue",
     ),
     pytest.param(
         "Der Zug entgleiste am Montag bei Köln. Der Lokführer soll zu schnell gefahren sein.",
@@ -376,9 +384,78 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v2"
+    assert s.extractor == "sagte.quotes.rules.v3"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (  # German puts the finite verb second: all before it is the source
+            "Nach Angaben des Multilateralen Investitionsfonds (MIF) der "
+            "Interamerikanischen Entwicklungsbank (IADB) schickten Migranten im "
+            "vergangenen Jahr 62 Milliarden Dollar in ihre Heimatländer.",
+            "des Multilateralen Investitionsfonds (MIF) der Interamerikanischen "
+            "Entwicklungsbank (IADB)",
+        ),
+        (
+            "Nach Meinung von Mike Brown, Professor am California Institute of Technology, "
+            "könnte das Objekt in die Nähe Neptuns geraten.",
+            "Mike Brown, Professor am California Institute of Technology",
+        ),
+        (  # inside the clause: the source noun and one genitive after it
+            "Beim Eintritt in die Atmosphäre würde nach Auskunft der NASA der "
+            "überwiegende Teil verglühen.",
+            "Auskunft der NASA",
+        ),
+        (
+            "In dem Lager lebten nach Schätzungen französischer Behörden bis zu 1.000 Menschen.",
+            "Schätzungen französischer Behörden",
+        ),
+    ],
+)
+def test_a_prepositional_source_is_the_whole_phrase(text: str, mention: str) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert s.speaker_mention == mention
+    assert s.text == text[:-1]  # the product keeps the attribution in the message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Die Hunde trafen mit Verzögerung ein, da nach Angaben der Fluggesellschaft "
+            "die Genehmigung zu spät beantragt worden war.",
+            "da nach Angaben der Fluggesellschaft die Genehmigung zu spät beantragt worden war",
+        ),
+        (  # the comma closes a relative clause inside the main clause
+            "Der Präsident, der seit 2010 im Amt ist, hat nach Angaben der Polizei das "
+            "Land verlassen.",
+            "Der Präsident, der seit 2010 im Amt ist, hat nach Angaben der Polizei das "
+            "Land verlassen",
+        ),
+        (  # ... a leading subordinate clause
+            "Nachdem das Feuer gelöscht war, konnten die Bewohner nach Angaben der "
+            "Feuerwehr zurückkehren.",
+            "Nachdem das Feuer gelöscht war, konnten die Bewohner nach Angaben der "
+            "Feuerwehr zurückkehren",
+        ),
+    ],
+)
+def test_a_prepositional_source_reports_its_own_clause(text: str, message: str) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert s.text == message
+
+
+def test_a_frame_inside_the_clause_leaves_both_halves_in_the_message() -> None:
+    text = "Der Präsident sei, so Gamkrelids, schuld daran, dass Georgien die Kontrolle verlor."
+    (s,) = sagte.extract(text, mode="fast")
+    assert s.speaker == "Gamkrelids"
+    assert [text[a:b] for a, b in s.message_spans] == [
+        "Der Präsident sei",
+        "schuld daran, dass Georgien die Kontrolle verlor",
+    ]
 
 
 @pytest.mark.parametrize(
