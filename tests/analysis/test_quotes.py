@@ -55,10 +55,10 @@ CASES = [
         id="non-verb-cue-laut",
     ),
     pytest.param(
-        "Trainerin Julia Hoffmann lobte ihre Mannschaft. «Wir haben heute alles gegeben», sagte "
-        "sie nach dem Spiel.",
+        "Trainerin Julia Hoffmann sprach von einer starken Leistung. «Wir haben heute alles "
+        "gegeben», sagte sie nach dem Spiel.",
         [
-            ("reported", "Julia Hoffmann", "Trainerin Julia Hoffmann lobte ihre Mannschaft"),
+            ("reported", "Julia Hoffmann", "Trainerin Julia Hoffmann sprach von einer starken"),
             ("direct", "Julia Hoffmann", "Wir haben heute alles gegeben"),
         ],
         id="pronoun-sie-swiss-quotes",
@@ -330,6 +330,10 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 
 NOT_STATEMENTS = [
+    pytest.param("Der Innenminister verurteilte den Anschlag auf das Rathaus.", id="a-stance"),
+    pytest.param(
+        "Die Opposition kritisierte die Pläne der Regierung scharf.", id="an-object-criticised"
+    ),
     pytest.param(
         "Ob die Nato eingreifen werde, sagte Stoltenberg nicht. Die Frage blieb offen.",
         id="negated-speech",
