@@ -102,6 +102,7 @@ _OBJECT_FRAMES = frozenset(
 _STANCES = frozenset({"loben", "begrüßen", "verurteilen", "dementieren", "ablehnen", "bitten"})
 _CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
 _TOPIC_PREPOSITIONS = frozenset({"vor", "von", "über"})
+_TIME_NOUN = re.compile(r"(sekunden|minuten|stunden|tagen|wochen|monaten|jahren|jahrzehnten)")
 _OWN_TOPICS = {"hinweisen": frozenset({"auf"})}  # „wiesen auf die Gefahren hin“
 _AFTER_PARTICLE = frozenset({"und", "oder", "sowie", "dass", "ob", "wie"})
 _PLACE_PREPOSITIONS = frozenset({"in", "aus", "von", "bei"})
@@ -1074,13 +1075,24 @@ class _Extractor:
         trotz der Kritik von …"), or, for `_OBJECT_FRAMES`, a plain object with no
         clause after it ("kündigte seine Kandidatur an")."""
         topics = _TOPIC_PREPOSITIONS | _OWN_TOPICS.get(cue.lemma, frozenset())
-        if after < end and self.low(after) in topics:
+        if after < end and self.low(after) in topics and not self.time_ago(after, end):
             return True
         stop = next((k for k in range(c + 1, end) if self.tok(k) in _CLAUSE_MARKS), end)
         if cue.lemma in ("sprechen", "berichten", "warnen"):
             window = range(after, min(stop, after + 5))
-            return any(self.low(k) in _TOPIC_PREPOSITIONS for k in window)
+            return any(
+                self.low(k) in _TOPIC_PREPOSITIONS and not self.time_ago(k, end) for k in window
+            )
         return cue.lemma in _OBJECT_FRAMES and stop == end and after < end - 1
+
+    def time_ago(self, k: int, end: int) -> bool:
+        """Whether „vor“ at token k says when, not what about: vor einigen Stunden, vor
+        zwei Jahren, vor kurzem, vor allem."""
+        if self.low(k) != "vor" or k + 1 >= end:
+            return False
+        if self.low(k + 1) in ("allem", "kurzem", "ort"):
+            return True
+        return k + 2 < end and _TIME_NOUN.fullmatch(self.low(k + 2)) is not None
 
     def continuation(
         self, u: Unit, last: Statement, distance: int, same_paragraph: bool, bridged: bool

@@ -172,6 +172,11 @@ CASES = [
         id="sollen-of-a-plan-alone-is-no-statement",
     ),
     pytest.param(
+        "Die Polizei warnte vor zwei Wochen vor Glätte auf den Straßen.",
+        [("reported", "Polizei", "Die Polizei warnte vor zwei Wochen vor Glätte")],
+        id="a-topic-after-a-time-ago",
+    ),
+    pytest.param(
         "Die Staatsanwälte werfen dem Mann Betrug vor. Die Gewerkschaften weisen die "
         "Vorwürfe zurück.",
         [
@@ -330,6 +335,7 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 
 NOT_STATEMENTS = [
+    pytest.param("Der Gouverneur rief vor einigen Stunden den Notstand aus.", id="vor-says-when"),
     pytest.param("Der Innenminister verurteilte den Anschlag auf das Rathaus.", id="a-stance"),
     pytest.param(
         "Die Opposition kritisierte die Pläne der Regierung scharf.", id="an-object-criticised"
