@@ -561,9 +561,9 @@ class _Extractor:
 
     def inserted_frame_tail(self, form: str, after: int, stop: int) -> tuple[str, list[Span]]:
         """The rest of a clause that a frame interrupts after a comma (token `after`):
-        „Der Präsident sei, so Gamkrelids, Schuld daran, dass …“ (form, spans); none
-        after a direct quotation (`split_quote_tail` takes its second half) or where a cue of its own follows
-        („…, sagte er, und fügte hinzu: …“)."""
+        „Der Präsident sei, so Gamkrelids, schuld daran, dass …“ (form, spans); none
+        after a direct quotation (`split_quote_tail` takes its second half) or where a
+        cue of its own follows („…, sagte er, und fügte hinzu: …“)."""
         if (
             form == "direct"
             or after + 1 >= stop
