@@ -78,8 +78,10 @@ _SUBORDINATORS = frozenset(
 )
 # Nouns for a report or count after "nach" that make a sentence a statement.
 _SOURCE_NOUN = re.compile(
-    r"(angaben|berichte?n?|schätzungen?|berechnungen|ermittlungen|erkenntniss?en|aussagen"
-    r"|informationen|analysen?|studien?|umfragen?|recherchen?|zählungen?|auskunft|prognosen?)$"
+    r"(angaben|berichte?n?|schätzungen?|berechnungen|ermittlungen|erkenntniss?en|aussagen?"
+    r"|informationen|analysen?|studien?|umfragen?|recherchen?|zählungen?|auskunft|prognosen?"
+    r"|meinung|ansicht|auffassung|einschätzung|überzeugung|erfahrungen|erkenntnisstand"
+    r"|stellungnahme|mitteilung|quellenlage|hinweisen?|nachrichten?|statistiken?)$"
 )
 # HanTa's tags of a first word that opens an adverbial, not a subject.
 _ADVERBIAL_TAGS = frozenset({"ADV", "ADJ(D)", "APPR", "APPRART", "PAV", "KON", "PTKNEG"})
@@ -894,7 +896,10 @@ class _Extractor:
         Caltech, könnte …“ (German puts the finite verb second, so all before it is
         one phrase). A relative clause inside („…, der sich auf … beruft, …“) is
         skipped; None where a quotation, colon or semicolon comes first."""
-        if j < u.b and self.tok(j).islower() and self.low(j) not in _NOT_VERB_SECOND:
+        if j >= u.b:
+            return None
+        word = self.tok(j)
+        if word.islower() and word not in _NOT_VERB_SECOND and not word.endswith("er"):
             return j  # „Nach Angaben der Polizei wurden …“: the verb is next (no tagging)
         tags = self.tagged(u.a, u.b)
         inner = False  # inside a relative or subordinate clause

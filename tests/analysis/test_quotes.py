@@ -172,6 +172,22 @@ CASES = [
         id="sollen-of-a-plan-alone-is-no-statement",
     ),
     pytest.param(
+        "Die Ermittler gehen davon aus, dass der Brand gelegt wurde.",
+        [("indirect", "Die Ermittler", "dass der Brand gelegt wurde")],
+        id="davon-ausgehen-frames-a-clause",
+    ),
+    pytest.param(
+        "Nach Einschätzung politischer Beobachter war der Zusammenstoß provoziert worden.",
+        [
+            (
+                "reported",
+                "Einschätzung politischer Beobachter",
+                "Nach Einschätzung politischer Beobachter war",
+            )
+        ],
+        id="an-assessment-is-a-source",
+    ),
+    pytest.param(
         "Die Polizei warnte vor zwei Wochen vor Glätte auf den Straßen.",
         [("reported", "Polizei", "Die Polizei warnte vor zwei Wochen vor Glätte")],
         id="a-topic-after-a-time-ago",
