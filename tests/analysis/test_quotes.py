@@ -338,6 +338,37 @@ CASES = [
         ],
         id="konjunktiv-i-after-three-narrated-sentences-is-reported-without-a-speaker",
     ),
+    pytest.param(
+        "Landrat Peter Sommer bezeichnete die Kürzungen als „Schlag ins Gesicht“.",
+        [("direct", "Peter Sommer", "Schlag ins Gesicht")],
+        id="naming-quote-bezeichnete-als",
+    ),
+    pytest.param(
+        "Die Gewerkschafterin Eva Brandt nannte das Angebot „völlig unzureichend“.",
+        [("direct", "Eva Brandt", "völlig unzureichend")],
+        id="naming-quote-nannte",
+    ),
+    pytest.param(
+        "Bürgermeister Tobias Brandt nannte den Vorschlag eine „Luftnummer“.",
+        [("direct", "Tobias Brandt", "Luftnummer")],
+        id="naming-quote-after-an-indefinite-article",
+    ),
+    pytest.param(
+        "In einem Schreiben an den Stadtrat, das der Zeitung vorliegt, erklärt sie: „Wir "
+        "werden die Schule nicht schließen. Das Gebäude bleibt.“",
+        [("direct", "sie", "Wir werden die Schule nicht schließen. Das Gebäude bleibt.")],
+        id="colon-quote-frame-after-a-relative-clause",
+    ),
+    pytest.param(
+        "Polizeisprecher Jonas Weber: „Der Fahrer war nicht angeschnallt.“",
+        [("direct", "Jonas Weber", "Der Fahrer war nicht angeschnallt.")],
+        id="colon-quote-name-and-colon",
+    ),
+    pytest.param(
+        "Ein Anwohner schilderte die Nacht so: „Es hat gekracht, dann war alles dunkel.“",
+        [("direct", "Ein Anwohner", "Es hat gekracht, dann war alles dunkel.")],
+        id="colon-quote-subject-before-the-verb",
+    ),
 ]
 
 
@@ -381,6 +412,23 @@ def test_quotes_not_statements(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Die Ministerin nannte in einem Interview mit dem Sender „Radio Bremen“ drei Gründe.",
+            id="a-broadcaster-after-a-preposition",
+        ),
+        pytest.param(
+            "Als Beispiele nennt der Hersteller die Modelle „Polo“ und „Golf“.", id="names-listed"
+        ),
+        pytest.param("Seit dem Umbau nennt sich die Messe „Expo Nord“.", id="a-name-it-bears"),
+    ],
+)
+def test_a_quoted_name_after_nennen_is_no_direct_statement(text: str) -> None:
+    assert [form for form, _, _ in found(text) if form == "direct"] == []
+
+
 def test_quotes_negation_breaks_the_continuation_chain() -> None:
     text = (
         "Die Lage sei ernst, sagte Ministerin Ute Kranz. Wann gehandelt werde, sagte Kranz nicht. "
@@ -410,7 +458,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v3"
+    assert s.extractor == "sagte.quotes.rules.v4"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
