@@ -112,6 +112,7 @@ _STANCES = frozenset({"loben", "begrüßen", "verurteilen", "dementieren", "able
 # Direct statement on its own (the dataset annotates 25 of 27 such quotations in its
 # training data so, the two others are a broadcaster's name after „mit dem“).
 _NAMING = frozenset({"nennen", "bezeichnen"})
+_CASUALTIES = frozenset({"todesopfer", "todesopfern", "menschenleben", "verletzte"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
 _CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
@@ -1068,6 +1069,8 @@ class _Extractor:
                 phrase, after = subject
                 if phrase.kind == "other" and phrase.first != u.a:
                     continue
+                if not self.agent_of(u, cue):
+                    continue
                 if cue.kind != "report" and not self.reports_object(c, cue, after, u.b):
                     continue  # a frame verb reports only with its object: warnte vor …
                 if after < u.b and self.low(after) in wordlists.NEGATIONS:
@@ -1222,6 +1225,13 @@ class _Extractor:
                 continue
             out.append((q, als))
         return out
+
+    def agent_of(self, u: Unit, cue: Cue) -> bool:
+        """Whether the subject of a cue is one who speaks: not a disaster that
+        „forderte 92 Menschenleben“ or „hat mehr als 100 Todesopfer gefordert“."""
+        return cue.lemma != "fordern" or not any(
+            self.low(k) in _CASUALTIES for k in range(u.a, u.b)
+        )
 
     def reports_object(self, c: int, cue: Cue, after: int, end: int) -> bool:
         """Whether frame verb `cue` (token c, speaker phrase ending before `after`)

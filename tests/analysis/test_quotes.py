@@ -404,6 +404,10 @@ NOT_STATEMENTS = [
         id="zu-before-a-noun-phrase-is-no-particle",
     ),
     pytest.param("„Es ist vorbei“\n\nDie Saison endet im Mai.", id="headline-quote"),
+    pytest.param(
+        "Das Unwetter hat in der Nacht zum Sonntag mindestens zwölf Todesopfer gefordert.",
+        id="a-storm-claims-lives",
+    ),
 ]
 
 
