@@ -491,6 +491,20 @@ def test_quotes_offsets_and_provenance() -> None:
             "In dem Lager lebten nach Schätzungen französischer Behörden bis zu 1.000 Menschen.",
             "Schätzungen französischer Behörden",
         ),
+        (  # a source noun in the singular
+            "Nach Schätzung der Vereinten Nationen sind 300.000 Menschen auf der Flucht.",
+            "Schätzung der Vereinten Nationen",
+        ),
+        (  # laut with a source that is no person
+            "Laut spanischen Medien wurden bei dem Brand zwölf Menschen verletzt.",
+            "spanischen Medien",
+        ),
+        (
+            "Laut einer am Montag veröffentlichten Mitteilung des Roten Kreuzes fehlen "
+            "Zelte und Decken.",
+            "einer am Montag veröffentlichten Mitteilung des Roten Kreuzes",
+        ),
+        ("Laut „Tagesspiegel“ soll der Senator zurücktreten.", "„Tagesspiegel“"),
     ],
 )
 def test_a_prepositional_source_is_the_whole_phrase(text: str, mention: str) -> None:
