@@ -871,7 +871,7 @@ class _Extractor:
                 if words[0] == "X":
                     if self.low(i) != fixed[0]:
                         continue
-                    phrase = self._phrase_ending_at(u.a, i)
+                    phrase = self._phrase_ending_at(u.a, i) or self._source_before(u, i)
                     cue_span = self.span(i, i + 1)
                 elif all(i + n < u.b and self.low(i + n) == w for n, w in enumerate(fixed)):
                     j = i + len(fixed)
@@ -1043,6 +1043,27 @@ class _Extractor:
                 end = self.source_end(k + 1, u.b)
             return replace(statement, speaker=self.span(i + 1, self.trim(k + 1, end)[1]))
         return None
+
+    def _source_before(self, u: Unit, end: int) -> Phrase | None:
+        """A source that is no person's phrase, ending before a postposition at token
+        `end`: „Offiziellen chinesischen Angaben zufolge“, „Der Website worldreferee.com
+        zufolge“, „Ersten Angaben vom Mittwoch zufolge“; back to a verb, a preposition
+        that no noun precedes, a comma or the unit's start."""
+        tags = self.tagged(u.a, u.b)
+        start = end
+        while start > u.a and end - start < 8:
+            k = start - 1
+            word, tag = self.low(k), tags[k - u.a]
+            if not word[:1].isalnum() or tag.startswith("V") or tag in ("KON", "KOUS"):
+                break
+            # „vom Mittwoch“ after „Angaben“ belongs to the source
+            after_noun = k > u.a and tags[k - 1 - u.a].startswith("NN")
+            if word in wordlists.PREPOSITIONS and start < end and not after_noun:
+                break
+            start = k
+        if start == end or not any(self.tok(k)[:1].isupper() for k in range(start, end)):
+            return None
+        return Phrase(start, end, "other", head=self.tok(end - 1))
 
     def _phrase_ending_at(self, a: int, end: int) -> Phrase | None:
         for start in range(max(a, end - 6), end):

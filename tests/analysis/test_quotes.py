@@ -505,6 +505,14 @@ def test_quotes_offsets_and_provenance() -> None:
             "einer am Montag veröffentlichten Mitteilung des Roten Kreuzes",
         ),
         ("Laut „Tagesspiegel“ soll der Senator zurücktreten.", "„Tagesspiegel“"),
+        (  # zufolge after a source that is no person's phrase
+            "Offiziellen Angaben zufolge wurden bei dem Beben 340 Häuser zerstört.",
+            "Offiziellen Angaben",
+        ),
+        (
+            "Ersten Angaben vom Sonntag zufolge war der Fahrer betrunken.",
+            "Ersten Angaben vom Sonntag",
+        ),
     ],
 )
 def test_a_prepositional_source_is_the_whole_phrase(text: str, mention: str) -> None:
