@@ -624,8 +624,11 @@ class _Extractor:
                 st = self._leading_with(u, c, cue)
                 if st is not None:
                     return st
-        # "Mark O'Keefe, der Sprecher der „EVAC-Ambulanz“, sagte, …": past an apposition
+        coordinated = self._coordinated_frame(u)
+        if coordinated is not None:
+            return coordinated
         lead = self.people.phrase_at(u.a, u.b)
+        # "Mark O'Keefe, der Sprecher der „EVAC-Ambulanz“, sagte, …": past an apposition
         if lead is None or lead.kind == "pronoun" or lead.last >= u.b or self.tok(lead.last) != ",":
             return None
         close = next(
@@ -636,6 +639,19 @@ class _Extractor:
             ),
             None,
         )
+        # „René Préval, der Präsident des Staates sagte vor der Presse, …“: an apposition
+        # the writer did not close, with no verb before the cue
+        tags = self.tagged(u.a, u.b)
+        relative = tags[lead.last + 1 - u.a].startswith("PREL")  # „Kluncker, der wusste, …“
+        stop = close if close is not None else min(u.b, lead.last + 16)
+        for c in range(lead.last + 2, lead.last + 2 if relative else stop):
+            if tags[c - u.a].startswith("V") and not self.cues(c):
+                break
+            for cue in self.cues(c):
+                if cue.finite and cue.kind == "frame" and lead.kind == "name":
+                    st = self._leading_with(u, c, cue, (replace(lead, extent=c), c + 1))
+                    if st is not None:
+                        return st
         if close is None:
             return None
         for cue in self.cues(close + 1):
@@ -645,8 +661,34 @@ class _Extractor:
                     return st
         return None
 
-    def _leading_with(self, u: Unit, c: int, cue: Cue) -> Statement | str | None:
-        subject = self._subject(u, c, cue, whole_field=True)
+    def _coordinated_frame(self, u: Unit) -> Statement | str | None:
+        """A frame verb after „und“ that shares the subject of the clause before it, the
+        subject first: „Auch Lawrow sprach sich gegen das Gesetz aus und sagte, es könne
+        …“."""
+        start = self.skip_adverbs(u.a, u.b)
+        lead = self.people.phrase_at(start, u.b)
+        if (
+            lead is None
+            or lead.last >= u.b
+            or not self.tagged(lead.last, lead.last + 1)[0].endswith(_FINITE)
+        ):
+            return None
+        for k in range(lead.last, min(u.b - 2, lead.last + 20)):
+            if self.tok(k) in {",", ":", ";"} or self.quoted[k]:
+                return None
+            if self.low(k) != "und":
+                continue
+            for cue in self.cues(k + 1):
+                if cue.finite and cue.kind == "frame":
+                    return self._leading_with(u, k + 1, cue, (lead, self.skip_adverbs(k + 2, u.b)))
+        return None
+
+    def _leading_with(
+        self, u: Unit, c: int, cue: Cue, subject: tuple[Phrase, int] | None = None
+    ) -> Statement | str | None:
+        """The statement cue token c frames; `subject`: its speaker phrase and the token
+        after it, where the caller found them (else `_subject`)."""
+        subject = subject or self._subject(u, c, cue, whole_field=True)
         if subject is None:
             return None
         phrase, after = subject

@@ -369,6 +369,17 @@ CASES = [
         [("direct", "Ein Anwohner", "Es hat gekracht, dann war alles dunkel.")],
         id="colon-quote-subject-before-the-verb",
     ),
+    pytest.param(
+        "Auch die Stadträtin Petra Lindqvist stimmte gegen den Plan und sagte nach der "
+        "Sitzung, die Kosten seien zu hoch.",
+        [("indirect", "Petra Lindqvist", "die Kosten seien zu hoch")],
+        id="frame-verb-after-und-shares-the-subject",
+    ),
+    pytest.param(
+        "Markus Ohlendorf, der Sprecher des Vereins sagte am Abend, das Fest falle aus.",
+        [("indirect", "Markus Ohlendorf", "das Fest falle aus")],
+        id="apposition-the-writer-did-not-close",
+    ),
 ]
 
 
@@ -431,6 +442,14 @@ def test_quotes_not_statements(text: str) -> None:
 )
 def test_a_quoted_name_after_nennen_is_no_direct_statement(text: str) -> None:
     assert [form for form, _, _ in found(text) if form == "direct"] == []
+
+
+def test_a_relative_clause_after_a_name_is_no_apposition_that_speaks() -> None:
+    text = (
+        "Kluncker, der genau wusste, dass die Regierung sparen wollte, setzte eine Erhöhung "
+        "um elf Prozent durch."
+    )
+    assert found(text) == []
 
 
 def test_quotes_negation_breaks_the_continuation_chain() -> None:
