@@ -423,15 +423,16 @@ class People:
             k += 1
         return k
 
-    def _genitive(self, j: int, stop: int) -> int:
-        """Extend over a genitive attribute: "ein Sprecher des Deutschen Wetterdienstes"."""
+    def _genitive(self, j: int, stop: int, depth: int = 2) -> int:
+        """Extend over a genitive attribute: "ein Sprecher des Deutschen Wetterdienstes",
+        and one inside it: "der Leiter des Influenza-Programms der WHO"."""
         doc = self.doc
-        if j < stop and doc.tokens[j].text in _GENITIVE_DETS:
+        if depth and j < stop and doc.tokens[j].text in _GENITIVE_DETS:
             k = j + 1
             while k < stop and _regular(doc, k) and _adjective_or_determiner(doc.tokens[k].text):
                 k += 1
             if k < stop and doc.tokens[k].text[:1].isupper() and _regular(doc, k):
-                return self._proper_tail(k + 1, stop)
+                return self._genitive(self._proper_tail(k + 1, stop), stop, depth - 1)
         return j
 
     # -- resolution --------------------------------------------------------

@@ -380,6 +380,11 @@ CASES = [
         [("indirect", "Markus Ohlendorf", "das Fest falle aus")],
         id="apposition-the-writer-did-not-close",
     ),
+    pytest.param(
+        "Die Leiterin des Labors der Universität, Anna Keller, sagte: „Wir sind vorbereitet.“",
+        [("direct", "Anna Keller", "Wir sind vorbereitet.")],
+        id="a-descriptor-with-two-genitives-before-the-apposition",
+    ),
 ]
 
 
