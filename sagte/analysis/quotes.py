@@ -829,9 +829,11 @@ class _Extractor:
                 starts.append(u.a + 1)
             for a in starts if c > u.a else ():
                 phrase = people.phrase_at(a, c)
+                # „Die Armeeleitung hingegen sprach …“: an adverb may stand between
+                ends = phrase is not None and self.skip_adverbs(phrase.last, c) == c
                 if (
                     phrase is not None
-                    and phrase.last == c
+                    and ends
                     and phrase.kind != "other"
                     or (
                         phrase is not None
@@ -1334,7 +1336,9 @@ class _Extractor:
             return True
         stop = next((k for k in range(c + 1, end) if self.tok(k) in _CLAUSE_MARKS), end)
         if cue.lemma in ("sprechen", "berichten", "warnen"):
-            window = range(after, min(stop, after + 5))
+            # from the verb on: a name's phrase may have run over the topic („sprach
+            # Angela Merkel von der Möglichkeit …“)
+            window = range(c + 1, min(stop, after + 5))
             return any(
                 self.low(k) in _TOPIC_PREPOSITIONS and not self.time_ago(k, end) for k in window
             )

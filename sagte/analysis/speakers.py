@@ -12,6 +12,7 @@ entities of their own and are never merged with a named person.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from sagte.text import Doc
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
 _GENITIVE_DETS = frozenset({"des", "der"})
+# Endings of abstract nouns, which no surname after „von der“ has („von der Leyen“).
+_ABSTRACT_NOUN = re.compile(r"(ung|keit|heit|schaft|tion|ität|nis|tum)$")
 # A definite role descriptor without a matching role ("der SPD-Politiker") refers to
 # a person named at most this many sentences before.
 RECENT_SENTENCES = 3
@@ -250,7 +253,9 @@ class People:
         doc, k = self.doc, j
         while k < stop and doc.tokens[k].text in _NAME_PARTICLES:
             k += 1
-        return k if j < k < stop and _namelike(self.doc, k) else None
+        if not j < k < stop or _ABSTRACT_NOUN.search(doc.tokens[k].text):
+            return None  # „sprach Angela Merkel von der Möglichkeit …“: a topic
+        return k if _namelike(self.doc, k) else None
 
     def _person_at(self, k: int) -> bool:
         """Token k is part of a person's name (an organisation's name may be a tail)."""

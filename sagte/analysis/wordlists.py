@@ -145,6 +145,12 @@ ADVERBS = frozenset(
         "immer",
         "wieder",
         "stets",
+        "hingegen",
+        "dagegen",
+        "wiederum",
+        "seinerseits",
+        "ihrerseits",
+        "zunächst",
     ]
 )
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keineswegs"})

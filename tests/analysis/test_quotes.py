@@ -385,6 +385,16 @@ CASES = [
         [("direct", "Anna Keller", "Wir sind vorbereitet.")],
         id="a-descriptor-with-two-genitives-before-the-apposition",
     ),
+    pytest.param(
+        "Die Feuerwehr hingegen sprach von einem technischen Defekt.",
+        [("reported", "Feuerwehr", "Die Feuerwehr hingegen sprach")],
+        id="an-adverb-between-subject-and-verb",
+    ),
+    pytest.param(
+        "In einem Interview sprach Angela Merkel von der Möglichkeit einer großen Koalition.",
+        [("reported", "Angela Merkel", "In einem Interview sprach")],
+        id="von-der-before-an-abstract-noun-is-no-name-particle",
+    ),
 ]
 
 
