@@ -641,17 +641,20 @@ class _Extractor:
         )
         # „René Préval, der Präsident des Staates sagte vor der Presse, …“: an apposition
         # the writer did not close, with no verb before the cue
-        tags = self.tagged(u.a, u.b)
-        relative = tags[lead.last + 1 - u.a].startswith("PREL")  # „Kluncker, der wusste, …“
         stop = close if close is not None else min(u.b, lead.last + 16)
-        for c in range(lead.last + 2, lead.last + 2 if relative else stop):
-            if tags[c - u.a].startswith("V") and not self.cues(c):
-                break
-            for cue in self.cues(c):
-                if cue.finite and cue.kind == "frame" and lead.kind == "name":
-                    st = self._leading_with(u, c, cue, (replace(lead, extent=c), c + 1))
-                    if st is not None:
-                        return st
+        framed = (
+            (c, cue)
+            for c in range(lead.last + 2, stop if lead.kind == "name" else 0)
+            for cue in self.cues(c)
+            if cue.finite and cue.kind == "frame"
+        )
+        for c, cue in framed:  # tagged only where a frame verb follows
+            tags = self.tagged(lead.last, c + 1)  # the comma and the verb give context
+            if tags[1].startswith("PREL") or any(t.startswith("V") for t in tags[1:-1]):
+                break  # „Kluncker, der genau wusste, …“: a relative clause
+            st = self._leading_with(u, c, cue, (replace(lead, extent=c), c + 1))
+            if st is not None:
+                return st
         if close is None:
             return None
         for cue in self.cues(close + 1):
@@ -667,11 +670,7 @@ class _Extractor:
         …“."""
         start = self.skip_adverbs(u.a, u.b)
         lead = self.people.phrase_at(start, u.b)
-        if (
-            lead is None
-            or lead.last >= u.b
-            or not self.tagged(lead.last, lead.last + 1)[0].endswith(_FINITE)
-        ):
+        if lead is None or lead.last >= u.b:
             return None
         for k in range(lead.last, min(u.b - 2, lead.last + 20)):
             if self.tok(k) in {",", ":", ";"} or self.quoted[k]:
@@ -679,8 +678,11 @@ class _Extractor:
             if self.low(k) != "und":
                 continue
             for cue in self.cues(k + 1):
-                if cue.finite and cue.kind == "frame":
-                    return self._leading_with(u, k + 1, cue, (lead, self.skip_adverbs(k + 2, u.b)))
+                if not (cue.finite and cue.kind == "frame"):
+                    continue
+                if not self.tagged(lead.last, lead.last + 1)[0].endswith(_FINITE):
+                    return None  # the lead is no subject before its verb
+                return self._leading_with(u, k + 1, cue, (lead, self.skip_adverbs(k + 2, u.b)))
         return None
 
     def _leading_with(
