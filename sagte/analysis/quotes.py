@@ -527,8 +527,8 @@ class _Extractor:
                 if part is None:
                     continue
                 form, message = self.classify(u.a, k)
-                if not message:
-                    continue
+                if not message or (form != "direct" and not self.has_finite_verb(u.a, k)):
+                    continue  # „Die Politikerin der Grünen, Anja Hajduk, kritisierte …“
                 cue_spans = self.cue_spans(c, cue, part)
                 quote_tail = self.split_quote_tail(phrase.last, u.b)
                 phrase = self.with_apposition(phrase, u.b, closed=False)
@@ -547,6 +547,14 @@ class _Extractor:
                     rule="trailing_frame",
                 )
         return None
+
+    def has_finite_verb(self, i: int, j: int) -> bool:
+        """Whether tokens [i, j) outside quotations hold a finite verb (are a clause, not
+        a noun phrase with an apposition)."""
+        return any(
+            tag.endswith(_FINITE) and not self.quoted[k]
+            for k, tag in zip(range(i, j), self.tagged(i, j), strict=True)
+        )
 
     def _wie_frame(
         self, u: Unit, msg_a: int, msg_b: int, np_at: int, clause_end: int | None

@@ -434,6 +434,11 @@ NOT_STATEMENTS = [
         "Das Unwetter hat in der Nacht zum Sonntag mindestens zwölf Todesopfer gefordert.",
         id="a-storm-claims-lives",
     ),
+    pytest.param(
+        "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die "
+        "Pläne der Bundesregierung.",
+        id="a-subject-with-its-apposition-is-no-message-before-a-trailing-frame",
+    ),
 ]
 
 
