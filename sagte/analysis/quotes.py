@@ -1266,6 +1266,33 @@ class _Extractor:
             phrase.kind == "descriptor" and lexicon.is_role(phrase.head)
         )
 
+    def split_colon_quote(self, st: Statement, u: Unit) -> list[Statement]:
+        """An indirect or mixed message that runs on over a colon into a quotation („sagte,
+        bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus …““) ends at the
+        colon where it is reported speech of its own (a dass-clause or Konjunktiv); the
+        quotation after it is a Direct statement of the same speaker."""
+        if st.form not in ("indirect", "mixed") or len(st.message) != 1:
+            return [st]
+        tokens = self.doc.token_range(*st.message[0], "expand")
+        if tokens is None:
+            return [st]
+        for k in range(tokens[0] + 1, min(tokens[1], u.b - 2)):
+            if self.tok(k) != ":" or self.quoted[k] or not self.quoted[k + 1]:
+                continue
+            q = self.quote_covering(k + 1, k + 1 + self.quoted_run(k + 1))
+            if q is None or not q.closed or self.quoted_run(k + 1) < 5:
+                continue
+            head = self.trim(tokens[0], k)
+            if self.low(head[0]) not in _CLAUSE_STARTERS and not self.subjunctive(*head, False):
+                return [st]  # „bat den Papst um die Rücknahme: „…““: the quotation is it
+            quote = replace(
+                st, form="direct", fine_type="Direct", message=[q.inner], cue=[], frame=[],
+                rule="colon_continuation",
+            )  # fmt: skip
+            form, message = self.classify(*head)
+            return [replace(st, form=form, message=message), quote]
+        return [st]
+
     def naming_quotes(self, u: Unit) -> list[Statement]:
         """X nannte die Entscheidung „fahrlässig“. | X bezeichnete die Pläne als
         „Wortbruch“: each quotation the naming verb's object holds (`_NAMING`), Direct.
@@ -1575,8 +1602,8 @@ class _Extractor:
             if result == "negated" or u.heading:
                 last, last_unit = None, -10
             if isinstance(result, Statement):
-                self.statements.append(result)
-                last, last_unit = result, u.index
+                self.statements.extend(self.split_colon_quote(result, u))
+                last, last_unit = self.statements[-1], u.index
         return Analysis(
             text=self.text,
             statements=self.statements,

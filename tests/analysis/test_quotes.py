@@ -395,6 +395,15 @@ CASES = [
         [("reported", "Angela Merkel", "In einem Interview sprach")],
         id="von-der-before-an-abstract-noun-is-no-name-particle",
     ),
+    pytest.param(
+        "Der Abgeordnete Michael Berger sagte, nicht alle würden für den Haushalt stimmen: "
+        "„Ich rechne mit drei oder vier Abweichlern.“",
+        [
+            ("indirect", "Michael Berger", "nicht alle würden für den Haushalt stimmen"),
+            ("direct", "Michael Berger", "Ich rechne mit drei oder vier Abweichlern."),
+        ],
+        id="an-indirect-message-ends-at-the-colon-before-a-quotation",
+    ),
 ]
 
 
