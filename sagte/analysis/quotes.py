@@ -546,6 +546,32 @@ class _Extractor:
                     confidence=0.9 if form == "direct" else 0.85,
                     rule="trailing_frame",
                 )
+        return self._frame_after_quotation(u)
+
+    def _frame_after_quotation(self, u: Unit) -> Statement | None:
+        """„„Die Schule ist angekommen.“ erklärte Kultusministerin Eisenmann.“: a frame
+        right after the closing mark of a quotation that opens the unit, with no comma."""
+        run = self.quoted_run(u.a) if self.quoted[u.a] else 0
+        c = u.a + run
+        if run < 4 or c + 1 >= u.b or self.quote_covering(u.a, c) is None:
+            return None
+        for cue in self.cues(c):
+            if not cue.finite or cue.kind != "frame":
+                continue
+            phrase = self.people.phrase_at(self.skip_adverbs(c + 1, u.b), u.b)
+            part = self.particle(cue, c + 1, u.b)
+            if phrase is None or part is None:
+                continue
+            form, message = self.classify(u.a, c)
+            return self.make(
+                message,
+                form,
+                cue=self.cue_spans(c, cue, part),
+                speaker=self.with_apposition(phrase, u.b, closed=False),
+                medium=cue.medium,
+                confidence=0.85,
+                rule="trailing_frame",
+            )
         return None
 
     def has_finite_verb(self, i: int, j: int) -> bool:
@@ -1267,28 +1293,45 @@ class _Extractor:
         )
 
     def split_colon_quote(self, st: Statement, u: Unit) -> list[Statement]:
-        """An indirect or mixed message that runs on over a colon into a quotation („sagte,
-        bei der Wahl würden nicht alle zustimmen: „Ich gehe davon aus …““) ends at the
-        colon where it is reported speech of its own (a dass-clause or Konjunktiv); the
-        quotation after it is a Direct statement of the same speaker."""
-        if st.form not in ("indirect", "mixed") or len(st.message) != 1:
+        """A quotation after a colon in the unit of statement `st`, of the same speaker:
+        inside an indirect or mixed message that is reported speech of its own (a
+        dass-clause or Konjunktiv: „sagte, bei der Wahl würden nicht alle zustimmen:
+        „Ich gehe davon aus …““), which then ends at the colon, or after the frame
+        („…, so Elshorst weiter: „Das ist …““)."""
+        if st.form == "direct" or len(st.message) != 1 or st.speaker is None:
             return [st]
         tokens = self.doc.token_range(*st.message[0], "expand")
         if tokens is None:
             return [st]
-        for k in range(tokens[0] + 1, min(tokens[1], u.b - 2)):
+        for k in range(tokens[0] + 1, u.b - 2):
             if self.tok(k) != ":" or self.quoted[k] or not self.quoted[k + 1]:
                 continue
-            q = self.quote_covering(k + 1, k + 1 + self.quoted_run(k + 1))
-            if q is None or not q.closed or self.quoted_run(k + 1) < 5:
+            end = k + 1 + self.quoted_run(k + 1)
+            q = self.quote_covering(k + 1, end)
+            if q is None or not q.closed or end - k < 6:
                 continue
+            inside = k < tokens[1]
+            if not inside and any(self.tok(j)[:1].isalnum() for j in range(end, u.b)):
+                return [st]  # the quotation has a frame of its own after it
             head = self.trim(tokens[0], k)
-            if self.low(head[0]) not in _CLAUSE_STARTERS and not self.subjunctive(*head, False):
+            if inside and (
+                st.form not in ("indirect", "mixed")
+                or self.low(head[0]) not in _CLAUSE_STARTERS
+                and not self.subjunctive(*head, False)
+            ):
                 return [st]  # „bat den Papst um die Rücknahme: „…““: the quotation is it
             quote = replace(
                 st, form="direct", fine_type="Direct", message=[q.inner], cue=[], frame=[],
                 rule="colon_continuation",
             )  # fmt: skip
+            if not inside:
+                # „…, und der norwegische Ministerpräsident Jens Stoltenberg: „…““
+                named = self._phrase_ending_at(max(tokens[1], k - 6), k)
+                if named is not None and named.kind == "name":
+                    quote = self.make(
+                        [q.inner], "direct", speaker=named, confidence=0.7, rule="colon_quote"
+                    )
+                return [st, quote]
             form, message = self.classify(*head)
             return [replace(st, form=form, message=message), quote]
         return [st]

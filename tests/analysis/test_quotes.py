@@ -404,6 +404,20 @@ CASES = [
         ],
         id="an-indirect-message-ends-at-the-colon-before-a-quotation",
     ),
+    pytest.param(
+        "„Die Schule ist im Viertel angekommen.“ erklärte Schulrätin Petra Lindqvist.",
+        [("direct", "Petra Lindqvist", "Die Schule ist im Viertel angekommen.")],
+        id="a-frame-after-the-closing-mark-without-a-comma",
+    ),
+    pytest.param(
+        "Die Kosten seien zu hoch, so Kämmerer Jonas Weber weiter: „Wir können uns das "
+        "Bad nicht mehr leisten.“",
+        [
+            ("indirect", "Jonas Weber", "Die Kosten seien zu hoch"),
+            ("direct", "Jonas Weber", "Wir können uns das Bad nicht mehr leisten."),
+        ],
+        id="a-quotation-after-the-colon-of-a-trailing-frame",
+    ),
 ]
 
 
