@@ -1228,12 +1228,10 @@ class _Extractor:
         if u.heading:
             return None
         for k in range(u.a + 1, u.b - 3):
-            if self.tok(k) != ":" or self.quoted[k] or not self.quoted[k + 1]:
+            quotation = self.quotation_after_colon(k)
+            if quotation is None:
                 continue
-            q = self.quote_covering(k + 1, k + 1 + self.quoted_run(k + 1))
-            if q is None or not q.closed or self.quoted_run(k + 1) < 5:
-                continue
-            end = k + 1 + self.quoted_run(k + 1)
+            q, end = quotation
             if any(self.tok(j)[:1].isalnum() for j in range(end, u.b)):
                 return None  # „…“, fragen sich Experten.
             a = max(self.doc.sentence_of(k).first, u.a)
@@ -1252,6 +1250,15 @@ class _Extractor:
                 rule="colon_quote",
             )
         return None
+
+    def quotation_after_colon(self, k: int) -> tuple[QuoteSpan, int] | None:
+        """The closed quotation of five tokens or more (marks included) that opens right
+        after an unquoted colon at token k, and the token after its closing mark."""
+        if self.tok(k) != ":" or self.quoted[k] or not self.quoted[k + 1]:
+            return None
+        end = k + 1 + self.quoted_run(k + 1)
+        q = self.quote_covering(k + 1, end)
+        return (q, end) if q is not None and q.closed and end - k >= 6 else None
 
     def _colon_speaker(self, clause: Unit) -> tuple[Phrase, list[Span]] | None:
         """The speaker (and the cue's spans) of a clause that ends in a colon before a
@@ -1304,12 +1311,10 @@ class _Extractor:
         if tokens is None:
             return [st]
         for k in range(tokens[0] + 1, u.b - 2):
-            if self.tok(k) != ":" or self.quoted[k] or not self.quoted[k + 1]:
+            quotation = self.quotation_after_colon(k)
+            if quotation is None:
                 continue
-            end = k + 1 + self.quoted_run(k + 1)
-            q = self.quote_covering(k + 1, end)
-            if q is None or not q.closed or end - k < 6:
-                continue
+            q, end = quotation
             inside = k < tokens[1]
             if not inside and any(self.tok(j)[:1].isalnum() for j in range(end, u.b)):
                 return [st]  # the quotation has a frame of its own after it
