@@ -511,76 +511,62 @@ class _Extractor:
                         rule="trailing_so",
                     )
                 continue
-            for cue in self.cues(c):
-                if not cue.finite or cue.kind != "frame":
-                    continue
-                j = self.skip_adverbs(c + 1, u.b)
-                phrase = self.people.phrase_at(j, u.b)
-                if phrase is None:
-                    continue
-                after = self.skip_adverbs(phrase.last, u.b)
-                if after < u.b and self.low(after) in wordlists.NEGATIONS:
-                    return "negated"
-                if after + 1 < u.b and self.tok(after) == ":" and self.quoted[after + 1]:
-                    break  # „Im Brief, den …, erklärt er: „…““ frames what follows
-                part = self.particle(cue, c + 1, u.b)
-                if part is None:
-                    continue
-                form, message = self.classify(u.a, k)
-                if not message or (form != "direct" and not self.has_finite_verb(u.a, k)):
-                    continue  # „Die Politikerin der Grünen, Anja Hajduk, kritisierte …“
-                cue_spans = self.cue_spans(c, cue, part)
-                quote_tail = self.split_quote_tail(phrase.last, u.b)
-                phrase = self.with_apposition(phrase, u.b, closed=False)
-                if quote_tail:
-                    message += quote_tail
-                elif phrase.extent is None and part == c + 1:  # no particle after the speaker
-                    form, tail = self.inserted_frame_tail(form, after, u.b)
-                    message += tail
-                return self.make(
-                    message,
-                    form,
-                    cue=cue_spans,
-                    speaker=phrase,
-                    medium=cue.medium,
-                    confidence=0.9 if form == "direct" else 0.85,
-                    rule="trailing_frame",
-                )
-        return self._frame_after_quotation(u)
-
-    def _frame_after_quotation(self, u: Unit) -> Statement | None:
-        """„„Die Schule ist angekommen.“ erklärte Kultusministerin Eisenmann.“: a frame
-        right after the closing mark of a quotation that opens the unit, with no comma."""
+            framed = self._trailing_with(u, k, c)
+            if framed is not None:
+                return framed
+        # „„Die Schule ist angekommen.“ erklärte Kultusministerin Eisenmann.“: a frame
+        # right after the closing mark of a quotation that opens the unit, no comma
         run = self.quoted_run(u.a) if self.quoted[u.a] else 0
         c = u.a + run
         if run < 4 or c + 1 >= u.b or self.quote_covering(u.a, c) is None:
             return None
+        return self._trailing_with(u, c, c)
+
+    def _trailing_with(self, u: Unit, end: int, c: int) -> Statement | str | None:
+        """The statement a frame verb at token c after its message, tokens [u.a, end),
+        makes with the speaker after the verb; "negated" for „…, sagte er nicht“."""
         for cue in self.cues(c):
             if not cue.finite or cue.kind != "frame":
                 continue
-            phrase = self.people.phrase_at(self.skip_adverbs(c + 1, u.b), u.b)
-            part = self.particle(cue, c + 1, u.b)
-            if phrase is None or part is None:
+            j = self.skip_adverbs(c + 1, u.b)
+            phrase = self.people.phrase_at(j, u.b)
+            if phrase is None:
                 continue
-            form, message = self.classify(u.a, c)
+            after = self.skip_adverbs(phrase.last, u.b)
+            if after < u.b and self.low(after) in wordlists.NEGATIONS:
+                return "negated"
+            if after + 1 < u.b and self.tok(after) == ":" and self.quoted[after + 1]:
+                return None  # „Im Brief, den …, erklärt er: „…““ frames what follows
+            part = self.particle(cue, c + 1, u.b)
+            if part is None:
+                continue
+            form, message = self.classify(u.a, end)
+            if not message or (form != "direct" and not self.has_finite_verb(u, u.a, end)):
+                continue  # „Die Politikerin der Grünen, Anja Hajduk, kritisierte …“
+            cue_spans = self.cue_spans(c, cue, part)
+            quote_tail = self.split_quote_tail(phrase.last, u.b)
+            phrase = self.with_apposition(phrase, u.b, closed=False)
+            if quote_tail:
+                message += quote_tail
+            elif phrase.extent is None and part == c + 1:  # no particle after the speaker
+                form, tail = self.inserted_frame_tail(form, after, u.b)
+                message += tail
             return self.make(
                 message,
                 form,
-                cue=self.cue_spans(c, cue, part),
-                speaker=self.with_apposition(phrase, u.b, closed=False),
+                cue=cue_spans,
+                speaker=phrase,
                 medium=cue.medium,
-                confidence=0.85,
+                confidence=0.9 if form == "direct" else 0.85,
                 rule="trailing_frame",
             )
         return None
 
-    def has_finite_verb(self, i: int, j: int) -> bool:
-        """Whether tokens [i, j) outside quotations hold a finite verb (are a clause, not
-        a noun phrase with an apposition)."""
-        return any(
-            tag.endswith(_FINITE) and not self.quoted[k]
-            for k, tag in zip(range(i, j), self.tagged(i, j), strict=True)
-        )
+    def has_finite_verb(self, u: Unit, i: int, j: int) -> bool:
+        """Whether tokens [i, j) of unit u outside quotations hold a finite verb (are a
+        clause, not a noun phrase with an apposition), tagged in the unit's context."""
+        tags = self.tagged(u.a, u.b)
+        return any(tags[k - u.a] in _FINITE and not self.quoted[k] for k in range(i, j))
 
     def _wie_frame(
         self, u: Unit, msg_a: int, msg_b: int, np_at: int, clause_end: int | None
@@ -714,7 +700,7 @@ class _Extractor:
             for cue in self.cues(k + 1):
                 if not (cue.finite and cue.kind == "frame"):
                     continue
-                if not self.tagged(lead.last, lead.last + 1)[0].endswith(_FINITE):
+                if self.tagged(lead.last, lead.last + 1)[0] not in _FINITE:
                     return None  # the lead is no subject before its verb
                 return self._leading_with(u, k + 1, cue, (lead, self.skip_adverbs(k + 2, u.b)))
         return None
@@ -1052,19 +1038,17 @@ class _Extractor:
         if not commas:
             return u.a
         tags = self.tagged(u.a, u.b)
-
-        def finite(a: int, b: int) -> bool:
-            return any(tags[k - u.a] in _FINITE and not self.quoted[k] for k in range(a, b))
-
         while commas:
             k = commas.pop()
             goes_on = k + 1 == i or tags[k + 1 - u.a] in _FINITE
             if not commas:
-                inserted = tags[0] == "KOUS" or not finite(u.a, k)
+                inserted = tags[0] == "KOUS" or not self.has_finite_verb(u, u.a, k)
                 return u.a if goes_on and inserted else k + 1
             start = commas[-1] + 1
             opens = tags[start - u.a : start + 2 - u.a]
-            inserted = not finite(start, k) or any(t.startswith("PREL") for t in opens)
+            inserted = not self.has_finite_verb(u, start, k) or any(
+                t.startswith("PREL") for t in opens
+            )
             if not (goes_on and inserted):
                 return k + 1
             commas.pop()
@@ -1275,7 +1259,7 @@ class _Extractor:
                 if subject is not None and subject[0].kind != "other":
                     return subject[0], self.cue_spans(c, cue, part)
         tags = self.tagged(clause.a, clause.b)
-        finite = next((clause.a + n for n, t in enumerate(tags) if t.endswith(_FINITE)), None)
+        finite = next((clause.a + n for n, t in enumerate(tags) if t in _FINITE), None)
         lead = self.people.phrase_at(clause.a, clause.b if finite is None else finite)
         if lead is not None and self._person(lead):
             if finite is None and not any(t.startswith("V") for t in tags):

@@ -462,6 +462,10 @@ NOT_STATEMENTS = [
         "Pläne der Bundesregierung.",
         id="a-subject-with-its-apposition-is-no-message-before-a-trailing-frame",
     ),
+    pytest.param(
+        "„Das war ein Fehler.“ sagte der Minister nicht. Die Sitzung endete.",
+        id="negated-frame-after-the-closing-mark-without-a-comma",
+    ),
 ]
 
 
