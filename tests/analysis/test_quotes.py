@@ -418,6 +418,12 @@ CASES = [
         ],
         id="a-quotation-after-the-colon-of-a-trailing-frame",
     ),
+    pytest.param(
+        "Kapitän Jonas Weber landete die Maschine sicher. Seiner Ansicht nach hätte der "
+        "Tower früher warnen müssen.",
+        [("reported", "Jonas Weber", "Seiner Ansicht nach hätte der Tower")],
+        id="a-view-before-a-postposed-nach-is-the-person-a-pronoun-would-be",
+    ),
 ]
 
 
@@ -465,6 +471,10 @@ NOT_STATEMENTS = [
     pytest.param(
         "„Das war ein Fehler.“ sagte der Minister nicht. Die Sitzung endete.",
         id="negated-frame-after-the-closing-mark-without-a-comma",
+    ),
+    pytest.param(
+        "Herr Minister, sind die Pläne Ihrer Meinung nach verfassungswidrig?",
+        id="the-formal-ihrer-of-an-interview-question-is-no-view",
     ),
 ]
 
@@ -528,7 +538,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v4"
+    assert s.extractor == "sagte.quotes.rules.v5"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
@@ -579,6 +589,13 @@ def test_quotes_offsets_and_provenance() -> None:
             "Ersten Angaben vom Sonntag zufolge war der Fahrer betrunken.",
             "Ersten Angaben vom Sonntag",
         ),
+        # a source written in lower case: a web address, a compound
+        ("Laut ndr.de blieben zwölf Demonstranten in Gewahrsam.", "ndr.de"),
+        ("Bei Gewalttaten gibt es aber laut ai-Bericht eine hohe Dunkelziffer.", "ai-Bericht"),
+        ("Nach Planungen der Stadt soll die Brücke 2027 fertig sein.", "Planungen der Stadt"),
+        ("Nach seinen Worten war der Einsatz ein voller Erfolg.", "seinen Worten"),
+        # the view before a postposed „nach“
+        ("Dem Vernehmen nach soll der Trainer sein Amt abgeben.", "Dem Vernehmen"),
     ],
 )
 def test_a_prepositional_source_is_the_whole_phrase(text: str, mention: str) -> None:
@@ -612,6 +629,26 @@ def test_a_prepositional_source_is_the_whole_phrase(text: str, mention: str) -> 
 def test_a_prepositional_source_reports_its_own_clause(text: str, message: str) -> None:
     (s,) = sagte.extract(text, mode="fast")
     assert s.text == message
+
+
+def test_demnach_opening_a_sentence_reports_what_the_sentence_before_names() -> None:
+    text = (
+        "Der Bundestag hat am Freitag einer Gesetzesvorlage zugestimmt. Demnach darf die "
+        "Deutsche Flugsicherung privatisiert werden."
+    )
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.cue) == ("reported", "Demnach", "Demnach")
+    assert s.text == "darf die Deutsche Flugsicherung privatisiert werden"
+
+
+def test_wonach_gives_what_the_report_before_it_says() -> None:
+    text = (
+        "Die Polizei wies Spekulationen, wonach ein Geheimdienst hinter dem Anschlag "
+        "stecke, entschieden zurück."
+    )
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.speaker_mention, s.cue) == ("Spekulationen", "wonach")
+    assert s.text == "ein Geheimdienst hinter dem Anschlag stecke"
 
 
 def test_a_frame_inside_the_clause_leaves_both_halves_in_the_message() -> None:
