@@ -123,7 +123,7 @@ _STANCES = frozenset({"loben", "begrüßen", "verurteilen", "dementieren", "able
 # „bezeichnete die Pläne als „Wortbruch““. A quoted name is the speaker's words, a
 # Direct statement on its own (the dataset annotates 25 of 27 such quotations in its
 # training data so, the two others are a broadcaster's name after „mit dem“).
-_NAMING = frozenset({"nennen", "bezeichnen"})
+_NAMING = frozenset({"nennen", "bezeichnen", "würdigen"})
 _CASUALTIES = frozenset({"todesopfer", "todesopfern", "menschenleben", "verletzte"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
@@ -1275,8 +1275,8 @@ class _Extractor:
         if u.heading:
             return None
         for c in range(u.a, min(u.b, u.a + 25)):
-            if self.tok(c) == "," and c < u.a + 3:
-                return None
+            if self.tok(c) == "," and c < u.a + 3 and not self._named_before(u, c):
+                return None  # „Gleichzeitig, …“; not „Lars Schauer, Manager von …, bezeichnete“
             for cue in self.cues(c):
                 if cue.lemma in _STANCES:
                     continue
@@ -1309,6 +1309,12 @@ class _Extractor:
                     rule="reported",
                 )
         return None
+
+    def _named_before(self, u: Unit, comma: int) -> bool:
+        """The unit opens with a person's name that ends at this comma (an apposition
+        follows it)."""
+        lead = self.people.phrase_at(u.a, comma)
+        return lead is not None and lead.kind == "name" and lead.last == comma
 
     def colon_quote(self, u: Unit) -> Statement | None:
         """A quotation of its own after a colon, said by the subject of the clause the

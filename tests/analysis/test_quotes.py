@@ -424,6 +424,18 @@ CASES = [
         [("reported", "Jonas Weber", "Seiner Ansicht nach hätte der Tower")],
         id="a-view-before-a-postposed-nach-is-the-person-a-pronoun-would-be",
     ),
+    pytest.param(
+        "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als "
+        "verantwortungsbewusst.",
+        [("reported", "Lars Schauer", "Lars Schauer, Manager von Energie Cottbus, bezeichnete")],
+        id="a-reported-speech-act-after-a-name-and-its-apposition",
+    ),
+    pytest.param(
+        "Bundeskanzler Wolfgang Schüssel würdigte den Komponisten als „großen Österreicher "
+        "in der Welt der Musik“.",
+        [("direct", "Wolfgang Schüssel", "großen Österreicher in der Welt der Musik")],
+        id="wuerdigen-names-what-it-quotes-after-als",
+    ),
 ]
 
 
