@@ -163,7 +163,7 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # In accurate mode the rules' statements with an explicit frame or source ("sagte
 # er", "laut X", the product's own span conventions) come first, the tagger's fill
 # in where they found nothing, and the rules' inferred statements (continuations
-# without a cue of their own) last, where neither found anything: the tagger,
+# without a cue of their own, a quotation standing alone) last, where neither found anything: the tagger,
 # trained on the dataset, reads those sentences better (a continuation rule also
 # takes a sentence whose own frame it missed), unless the tagger ran a message on
 # into the next sentence (`_infer`). Validation fold, Message / Joint F1 with the v3
@@ -171,7 +171,7 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # alone (`COMBINE_RULES = False`) scores far lower and misses Reported statements and
 # Konjunktiv II continuations the seeds and examples need.
 COMBINE_RULES = True
-INFERRED_RULES = ("continuation", "evidential")  # prefixes of the rule names
+INFERRED_RULES = ("continuation", "evidential", "standalone")  # prefixes of rule names
 # The tagger's messages it is less sure of are dropped: on the validation fold 4 of
 # the 5 below 0.6 were unpaired (Message F1 77.73 -> 78.03; the threshold was chosen
 # there, so that gain is not held out).

@@ -1248,6 +1248,24 @@ class _Extractor:
             )
         return None
 
+    def standalone_quote(self, u: Unit) -> Statement | None:
+        """A sentence that is a quotation of five words or more and nothing else, with
+        no statement before it to continue: „Nicht jede Formel ist notwendig.“ after
+        „Um Zeit zu gewinnen, will Oettinger die Naturwissenschaften straffen.“ The
+        person named last in the sentences before says it, where one is named."""
+        if u.heading or not self.quoted[u.a]:
+            return None
+        form, message = self.classify(u.a, u.b)
+        if form != "direct" or len(self.text[message[0][0] : message[0][1]].split()) < 5:
+            return None
+        return self.make(
+            message,
+            "direct",
+            entity=self.people.recent_person(u.a),
+            confidence=0.5,
+            rule="standalone_quote",
+        )
+
     def anaphoric_source(self, u: Unit) -> Statement | None:
         """A sentence that opens with „Demnach“ and no statement before it to continue:
         the adverb stands for the report, decision or result the sentence before names
@@ -1743,6 +1761,8 @@ class _Extractor:
                     continue
             if result is None:
                 result = self.anaphoric_source(u)
+            if result is None:
+                result = self.standalone_quote(u)
             if result is None:
                 result = self.reported(u)
             if result is None:

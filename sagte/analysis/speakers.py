@@ -530,6 +530,11 @@ class People:
                 return entity
         return None
 
+    def recent_person(self, before: int) -> int | None:
+        """The person mentioned last before token `before`, within the last
+        `RECENT_SENTENCES` sentences."""
+        return self._nearest_person(before, None, window=RECENT_SENTENCES)
+
     def person_at(self, token: int) -> int | None:
         mention = self._mention_at.get(token)
         return self.mentions[mention].entity if mention is not None else None

@@ -436,6 +436,19 @@ CASES = [
         [("direct", "Wolfgang Schüssel", "großen Österreicher in der Welt der Musik")],
         id="wuerdigen-names-what-it-quotes-after-als",
     ),
+    pytest.param(
+        "Um Zeit zu gewinnen, will Günther Oettinger die Naturwissenschaften straffen. "
+        "„Nicht jede Formel aus der Physik ist für das Leben notwendig.“ Die Schule endet "
+        "um 16 Uhr.",
+        [("direct", "Günther Oettinger", "Nicht jede Formel aus der Physik")],
+        id="a-quotation-standing-alone-is-said-by-the-person-named-last",
+    ),
+    pytest.param(
+        "Die Brücke wird im Mai gesperrt.\n\n„Wir haben das lange geplant und sind gut "
+        "vorbereitet.“",
+        [("direct", None, "Wir haben das lange geplant")],
+        id="a-quotation-standing-alone-with-no-one-named-before-it",
+    ),
 ]
 
 
