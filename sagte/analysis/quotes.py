@@ -20,7 +20,8 @@ quotation it names):
    quotation, a sentence in Konjunktiv („Es gebe immer das Risiko …“), demnach,
    reportive sollen („Er soll die Männer gewarnt haben“).
 8. a sentence that opens with „Demnach“ and continues no statement: the adverb
-   stands for the report the sentence before names (v5)
+   stands for the report the sentence before names; a sentence that is a
+   quotation and nothing else, said by the person named last before it (v5)
 9. a reported speech act: X forderte eine Flugverbotszone.
 10. a claim marked as reported by its verb alone, with no statement before it to
     continue: Konjunktiv I or reportive sollen, the speaker left open (v2).
@@ -1141,10 +1142,11 @@ class _Extractor:
             if not message:
                 return None
             speaker = None
+            own = self.low(owner) in ("eigenem", "eigener")
             if self.low(owner) in ("seiner", "ihrer"):
                 head = "sie" if self.low(owner) == "ihrer" else "er"
                 speaker = Phrase(owner, i, "pronoun", head=head)
-            elif self.low(owner) == "eigenem":
+            elif own:
                 speaker = self.people.phrase_at(u.a, u.b) if owner > u.a else None
             statement = self.make(
                 message,
@@ -1155,7 +1157,7 @@ class _Extractor:
                 rule="postposed_source",
                 fine_type="Indirect",
             )
-            if speaker is None or self.low(owner) == "eigenem":
+            if speaker is None or own:  # the dataset's span: „eigenem Bekunden“
                 statement = replace(statement, speaker=self.span(owner, i))
             return statement
         return None
