@@ -1204,7 +1204,7 @@ class _Extractor:
         while start > u.a and end - start < 8:
             k = start - 1
             word, tag = self.low(k), tags[k - u.a]
-            if not word[:1].isalnum() or tag.startswith("V") or tag in ("KON", "KOUS"):
+            if not word[:1].isalnum() or tag.startswith("V") or tag in ("KON", "KOUS", "PPER"):
                 break
             # „vom Mittwoch“ after „Angaben“ belongs to the source
             after_noun = k > u.a and tags[k - 1 - u.a].startswith("NN")

@@ -666,14 +666,26 @@ def test_demnach_opening_a_sentence_reports_what_the_sentence_before_names() -> 
     assert s.text == "darf die Deutsche Flugsicherung privatisiert werden"
 
 
-def test_wonach_gives_what_the_report_before_it_says() -> None:
-    text = (
-        "Die Polizei wies Spekulationen, wonach ein Geheimdienst hinter dem Anschlag "
-        "stecke, entschieden zurück."
-    )
+@pytest.mark.parametrize(
+    ("text", "source", "message"),
+    [
+        (
+            "Die Polizei wies Spekulationen, wonach ein Geheimdienst hinter dem Anschlag "
+            "stecke, entschieden zurück.",
+            "Spekulationen",
+            "ein Geheimdienst hinter dem Anschlag stecke",
+        ),
+        (  # „es“ before the source is no part of it
+            "Im Jahr 2005 gab es eine Schätzung, wonach 53.000 Kinder ermordet wurden.",
+            "eine Schätzung",
+            "53.000 Kinder ermordet wurden",
+        ),
+    ],
+)
+def test_wonach_gives_what_the_report_before_it_says(text: str, source: str, message: str) -> None:
     (s,) = sagte.extract(text, mode="fast")
-    assert (s.speaker_mention, s.cue) == ("Spekulationen", "wonach")
-    assert s.text == "ein Geheimdienst hinter dem Anschlag stecke"
+    assert (s.speaker_mention, s.cue) == (source, "wonach")
+    assert s.text == message
 
 
 def test_a_frame_inside_the_clause_leaves_both_halves_in_the_message() -> None:
