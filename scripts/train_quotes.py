@@ -13,10 +13,10 @@ are saved in 4 bits, `adapters.pack_deltas`), one run (seed 13; on folds 1-4
 
     python scripts/train_quotes.py --rank 0 --lr 5e-5 --epochs 10 --out v4-folds1-4.pt
 
-On folds 1-4 it scores Message F1 80.9, Joint 74.5 on fold 0 (accurate mode with the
-rules v4, `sagte eval quotes DATA --validation-only --accurate` with
-SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min; 80.4 / 73.8 with the v3
-rules, 77.9 / 72.2 before the v3 rules and the dataset
+On folds 1-4 it scores Message F1 81.2, Joint 74.9 on fold 0 (accurate mode with the
+rules v5, `sagte eval quotes DATA --validation-only --accurate` with
+SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min; 80.9 / 74.5 with the v4
+rules, 80.4 / 73.8 with the v3 rules, 77.9 / 72.2 before the v3 rules and the dataset
 conventions of `eval.quotes.dataset_spans`, 76.7 / 71.4 before the v2 rules and the
 merge's filters, 76.4 / 71.4 before the tagger read whole paragraphs,
 `tagger.paragraph_windows`, 76.6 / 71.1 before it read trimmed windows,

