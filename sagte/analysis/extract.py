@@ -166,10 +166,11 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # without a cue of their own, a quotation standing alone) last, where neither found
 # anything: the tagger, trained on the dataset, reads those sentences better (a
 # continuation rule also takes a sentence whose own frame it missed), unless the
-# tagger ran a message on into the next sentence (`_infer`). Validation fold, Message / Joint F1 with the v3
-# tagger: inferred before the tagger 76.1 / 69.8, after it 76.0 / 70.6. The tagger
-# alone (`COMBINE_RULES = False`) scores far lower and misses Reported statements and
-# Konjunktiv II continuations the seeds and examples need.
+# tagger ran a message on into the next sentence (`_infer`). Validation fold,
+# Message / Joint F1 with the v3 tagger: inferred before the tagger 76.1 / 69.8,
+# after it 76.0 / 70.6. The tagger alone (`COMBINE_RULES = False`) scores far lower
+# and misses Reported statements and Konjunktiv II continuations the seeds and
+# examples need.
 COMBINE_RULES = True
 INFERRED_RULES = ("continuation", "evidential", "standalone")  # prefixes of rule names
 # The tagger's messages it is less sure of are dropped: on the validation fold 4 of
