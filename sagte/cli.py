@@ -763,9 +763,19 @@ def eval_group() -> None:
 )
 @report_format_option
 @click.option("--validation-only", is_flag=True, help="Only the validation fold (about a fifth).")
+@click.option(
+    "--fold",
+    type=click.IntRange(0, 4),
+    help="Only this fold of five (cross-validation; --validation-only is --fold 0).",
+)
 @mode_option
 def eval_quotes(
-    data_dir: str, predictions_dir: str | None, fmt: str, validation_only: bool, mode: str | None
+    data_dir: str,
+    predictions_dir: str | None,
+    fmt: str,
+    validation_only: bool,
+    fold: int | None,
+    mode: str | None,
 ) -> None:
     """Score statement extraction on the German news quotation dataset in DATA_DIR.
 
@@ -784,6 +794,7 @@ def eval_quotes(
             validation_only=validation_only,
             mode=_mode(mode),
             progress=True,
+            fold=fold,
         )
     except (OSError, ValueError) as err:
         raise click.ClickException(str(err)) from None

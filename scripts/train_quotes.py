@@ -55,7 +55,7 @@ from sagte.analysis.tagger import (  # noqa: E402
     windows,
 )
 from sagte.analysis.training import continue_from, save, train  # noqa: E402
-from sagte.eval.quotes import fold_of  # noqa: E402
+from sagte.eval.quotes import FOLDS, VALIDATION_FOLD, fold_of, folds_name  # noqa: E402
 
 ROLE_KEYS = {"speaker": "speaker", "cue": "cue", "frame": "frame", "addressee": "addressee"}
 
@@ -151,6 +151,9 @@ def main() -> None:
         "--rank", type=int, default=16, help="adapter rank; 0: train the layers whole"
     )
     parser.add_argument("--all-folds", action="store_true", help="train on all five folds")
+    parser.add_argument(
+        "--validation-fold", type=int, default=VALIDATION_FOLD, help="the fold left out"
+    )
     parser.add_argument("--out", default=str(ROOT / "sagte/models/quotes-tagger-v4.pt"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--init", help="continue from a file this script saved (same config)")
@@ -161,7 +164,8 @@ def main() -> None:
     torch.set_num_threads(2)
     files = sorted(Path(args.data).glob("*.json"))
     docs = [json.loads(f.read_text("utf-8")) for f in files]
-    training_docs = [d for d in docs if args.all_folds or fold_of(d["documentName"]) != 0]
+    held_out = None if args.all_folds else args.validation_fold
+    training_docs = [d for d in docs if fold_of(d["documentName"]) != held_out]
     config = TaggerConfig(layers=args.layers, rank=args.rank, alpha=2.0 * args.rank)
     tokenizer, model = build(config)
     base = linear_weights(model)  # for a full fine-tuning's packed deltas (rank 0)
@@ -191,7 +195,7 @@ def main() -> None:
         config.as_dict(),
         args.out,
         started,
-        trained_on="folds 0-4" if args.all_folds else "folds 1-4",
+        trained_on=folds_name(f for f in range(FOLDS) if f != held_out),
         seed=args.seed,
         epochs=args.epochs,
         lr=args.lr,

@@ -16,16 +16,19 @@ from sagte.analysis import Mode
 from sagte.analysis.marks import names_only
 from sagte.analysis.model import Analysis, Statement
 from sagte.eval.quotes import (
+    FOLDS,
     ROLES,
     QuoteScorer,
     align_tokens,
     document_from_analysis,
     evaluate,
     fold_of,
+    folds_name,
     format_report,
     medium_name,
     pair_statements,
     predict_document,
+    saw_validation_fold,
     score_documents,
     token_offsets,
 )
@@ -493,20 +496,48 @@ def test_a_reported_statement_has_no_cue_of_its_own_in_dataset_conventions() -> 
 
 
 @pytest.mark.parametrize(
-    ("trained_on", "validation_only", "noted"),
+    ("trained_on", "fold", "noted"),
     [
-        ("folds 0-4", True, True),
-        ("folds 1-4", True, False),
-        ("folds 0-4", False, False),  # all documents: no fold is held out anyway
-        ("some other split", True, True),  # unknown: not assumed held out
+        ("folds 0-4", 0, True),
+        ("folds 1-4", 0, False),
+        ("folds 0-4", None, False),  # all documents: no fold is held out anyway
+        ("some other split", 0, True),  # unknown: not assumed held out
+        ("folds 1-4", 3, True),
+        ("folds 0,2-4", 1, False),
+        ("folds 0,2-4", 2, True),
+        ("folds 0-2,4", 3, False),
     ],
 )
-def test_report_notes_a_tagger_that_saw_the_validation_fold(
-    trained_on: str, validation_only: bool, noted: bool
+def test_report_notes_a_tagger_that_saw_the_fold_it_is_scored_on(
+    trained_on: str, fold: int | None, noted: bool
 ) -> None:
     result = QuoteScorer().result()
-    result.update(validation_only=validation_only, tagger_trained_on=trained_on)
+    result.update(fold=fold, validation_only=fold is not None, tagger_trained_on=trained_on)
     assert ("not held out" in format_report(result)) is noted
+
+
+def test_fold_names_round_trip_through_the_held_out_check() -> None:
+    for held_out in range(FOLDS):
+        name = folds_name(f for f in range(FOLDS) if f != held_out)
+        assert [saw_validation_fold(name, f) for f in range(FOLDS)] == [
+            f != held_out for f in range(FOLDS)
+        ]
+    assert folds_name([4, 0, 2, 3]) == "folds 0,2-4"
+    assert folds_name(range(FOLDS)) == "folds 0-4"
+
+
+def test_evaluate_scores_only_the_fold_asked_for(tmp_path: Path) -> None:
+    text = "„Das ist gut“, sagte der Trainer. Der Verein teilte mit, er sei zufrieden."
+    names = [f"{i} - Artikel {i} (2024-01-01)" for i in range(12)]
+    for i, name in enumerate(names):
+        (tmp_path / f"{i}.json").write_text(json.dumps(make_doc(text, name)), "utf-8")
+    for fold in {fold_of(n) for n in names}:
+        result = evaluate(tmp_path, fold=fold, mode="fast", progress=False)
+        assert result["documents"] == sum(fold_of(n) == fold for n in names)
+        assert result["fold"] == fold and result["validation_only"] is True
+    assert evaluate(tmp_path, validation_only=True, mode="fast", progress=False)["fold"] == 0
+    with pytest.raises(ValueError, match="fold must be between 0 and 4, got 5"):
+        evaluate(tmp_path, fold=5, mode="fast", progress=False)
 
 
 @pytest.mark.parametrize("mode", ["accurate", "fast"])

@@ -38,8 +38,9 @@ debugging (how many gold statements of a type found a partner, the type
 confusion over pairs, micro token counts).
 
 Folds: `fold_of` puts each document in one of five folds by a hash of its
-`documentName`; fold 0 is the validation fold (`evaluate(..., validation_only=True)` scores
-only it). The extractor is rule-based, so every fold is unseen data for it.
+`documentName`; fold 0 is the validation fold (`evaluate(..., validation_only=True)`
+scores only it, `evaluate(..., fold=n)` fold n). Every fold is unseen data for the
+rules; the neural tagger has seen the folds its metadata names (`saw_validation_fold`).
 """
 
 from __future__ import annotations
@@ -854,6 +855,7 @@ def evaluate(
     validation_only: bool = False,
     mode: Mode = "auto",
     progress: Progress = True,
+    fold: int | None = None,
 ) -> dict[str, Any]:
     """Predict every document of `data_dir` and score the predictions against its gold.
 
@@ -862,15 +864,25 @@ def evaluate(
         predictions_dir: when given, one prediction file per document is written
             there, under the input's file name.
         validation_only: score only the validation fold (`fold_of(...) == VALIDATION_FOLD`).
+        fold: score only this fold (0 to `FOLDS - 1`), for cross-validation with a
+            tagger trained on the others (`scripts/train_quotes.py --validation-fold`).
         mode: the extractor: "auto" (accurate where installed), "accurate" (neural
             tagger) or "fast" (rules); the result names the one used.
         progress: True for a progress bar on stderr, False for none, or a
             callable `(done, total)`.
     Returns:
-        The scores (`QuoteScorer.result`) with `seconds`, `mode`, `validation_only`, `data_dir`.
+        The scores (`QuoteScorer.result`) with `seconds`, `mode`, `fold` (None for
+        all), `validation_only`, `data_dir`.
+
+    Raises:
+        ValueError: a fold out of range, or an unknown mode.
     """
+    if fold is not None and not 0 <= fold < FOLDS:
+        raise ValueError(f"fold must be between 0 and {FOLDS - 1}, got {fold}")
+    if validation_only:
+        fold = VALIDATION_FOLD if fold is None else fold
     mode = resolve_mode(mode)
-    docs = list(load_documents(data_dir, VALIDATION_FOLD if validation_only else None))
+    docs = list(load_documents(data_dir, fold))
     out = Path(predictions_dir) if predictions_dir is not None else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -895,7 +907,8 @@ def evaluate(
             stop()
     result = scorer.result()
     result["seconds"] = round(time.perf_counter() - started, 2)
-    result["validation_only"] = validation_only
+    result["fold"] = fold
+    result["validation_only"] = fold is not None
     result["mode"] = mode
     result["data_dir"] = str(data_dir)
     if mode == "accurate":
@@ -912,11 +925,29 @@ def _pct(value: float | None) -> str:
     return "   -  " if value is None else f"{100 * value:6.2f}"
 
 
-def saw_validation_fold(trained_on: str) -> bool:
-    """Whether a tagger trained on `trained_on` ("folds 1-4", "folds 0-4") saw the
-    validation fold."""
-    found = re.fullmatch(r"folds (\d)-(\d)", trained_on)
-    return found is None or int(found[1]) <= VALIDATION_FOLD <= int(found[2])
+def folds_name(folds: Iterable[int]) -> str:
+    """How a tagger's metadata names the folds it was trained on: "folds 1-4",
+    "folds 0,2-4"."""
+    runs: list[list[int]] = []
+    for f in sorted(set(folds)):
+        if runs and f == runs[-1][1] + 1:
+            runs[-1][1] = f
+        else:
+            runs.append([f, f])
+    return "folds " + ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def saw_validation_fold(trained_on: str, fold: int = VALIDATION_FOLD) -> bool:
+    """Whether a tagger trained on `trained_on` ("folds 1-4", "folds 0,2-4", as
+    `folds_name` writes it) saw `fold`; a name of another form counts as having seen it."""
+    found = re.fullmatch(r"folds ((?:\d(?:-\d)?,)*\d(?:-\d)?)", trained_on)
+    if found is None:
+        return True
+    for run in found[1].split(","):
+        a, _, b = run.partition("-")
+        if int(a) <= fold <= int(b or a):
+            return True
+    return False
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -958,11 +989,12 @@ def format_report(result: dict[str, Any]) -> str:
                 f"{r:<30} {s['predicted']:>5} {s['paired']:>6} {_pct(s['message_precision'])}"
             )
     seen = result.get("tagger_trained_on")
-    if seen and result.get("validation_only") and saw_validation_fold(seen):
+    fold = result.get("fold", VALIDATION_FOLD if result.get("validation_only") else None)
+    if seen and fold is not None and saw_validation_fold(seen, fold):
         lines += [
             "",
-            f"note: the tagger was trained on {seen}, the validation fold included, so these "
-            "scores are not held out; set SAGTE_TAGGER to a file trained on folds 1-4 "
-            "(scripts/train_quotes.py without --all-folds) to validate.",
+            f"note: the tagger was trained on {seen}, fold {fold} included, so these "
+            "scores are not held out; set SAGTE_TAGGER to a file trained without it "
+            f"(scripts/train_quotes.py --validation-fold {fold}) to validate.",
         ]
     return "\n".join(lines)
