@@ -15,6 +15,7 @@ import pytest
 from sagte.analysis import Mode
 from sagte.analysis.marks import names_only
 from sagte.analysis.model import Analysis, Statement
+from sagte.api import extract as sagte_extract
 from sagte.eval.quotes import (
     FOLDS,
     ROLES,
@@ -450,22 +451,34 @@ def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
 
 def test_quotations_inside_a_message_are_nested_direct_statements() -> None:
     """The dataset annotates a quotation of two or more words inside an indirect
-    message as a Direct statement with the same roles; a single quoted word (scare
-    quotes) mostly not."""
+    message as a Direct statement with the same roles, and a single word in lower
+    case; not a title, nor a single capitalised word (mostly names and terms)."""
     text = (
         "Die Ministerin sagte, die im „Hamburger Abendblatt“ genannten Pläne seien "
-        "„völlig unrealistisch“ und ein „Ruck“ sei nicht zu erwarten."
+        "„völlig unrealistisch“, die Lage „dramatisch“ und ein „Ruck“ sei nicht zu erwarten."
     )
     doc = make_doc(text)
     annotations = predict_document(doc)["annotations"]
-    by_type = {a["type"]: a for a in annotations}
-    assert len(annotations) == 2 and set(by_type) == {"Indirect", "Direct"}
-    outer, nested = by_type["Indirect"], by_type["Direct"]
-    assert set(nested["quote"]["tokenIds"]) == set(ids(doc, "„völlig unrealistisch“"))
-    assert set(nested["quote"]["tokenIds"]) < set(outer["quote"]["tokenIds"])
-    assert nested["isNested"] and outer["hasNested"]
-    for role in ("speaker", "cue"):
-        assert nested[role]["tokenIds"] == outer[role]["tokenIds"] != []
+    outer = [a for a in annotations if a["type"] == "Indirect"]
+    nested = [a for a in annotations if a["type"] == "Direct"]
+    assert len(outer) == 1 and len(annotations) == 3
+    assert sorted(sorted(a["quote"]["tokenIds"]) for a in nested) == [
+        sorted(ids(doc, "„völlig unrealistisch“")),
+        sorted(ids(doc, "„dramatisch“")),
+    ]
+    for a in nested:
+        assert set(a["quote"]["tokenIds"]) < set(outer[0]["quote"]["tokenIds"])
+        assert a["isNested"] and outer[0]["hasNested"]
+        for role in ("speaker", "cue"):
+            assert a[role]["tokenIds"] == outer[0][role]["tokenIds"] != []
+
+
+def test_a_single_quoted_word_is_no_statement_of_its_own_in_the_product() -> None:
+    """The nesting above is the dataset's convention only: the product's own output
+    takes no scare quotes for statements."""
+    text = "Die Ministerin sagte, die Lage sei „dramatisch“ und ein „Ruck“ nicht zu erwarten."
+    statements = sagte_extract(text)
+    assert len(statements) == 1 and statements[0].form == "mixed"
 
 
 @pytest.mark.parametrize(

@@ -687,6 +687,14 @@ class _Extractor:
         if coordinated is not None:
             return coordinated
         lead = self.people.phrase_at(u.a, u.b)
+        if lead is not None and lead.last < u.b and self.tok(lead.last - 1) == ",":
+            # „Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo
+            # Aji, sagte“: a long description with its name, the verb past the search
+            for cue in self.cues(lead.last):
+                if cue.finite and cue.kind == "frame":
+                    st = self._leading_with(u, lead.last, cue)
+                    if st is not None:
+                        return st
         # "Mark O'Keefe, der Sprecher der „EVAC-Ambulanz“, sagte, …": past an apposition
         if lead is None or lead.kind == "pronoun" or lead.last >= u.b or self.tok(lead.last) != ",":
             return None

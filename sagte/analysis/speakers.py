@@ -355,7 +355,9 @@ class People:
         if phrase is None or phrase.kind not in ("descriptor", "other"):
             return phrase
         doc, j = self.doc, phrase.last
-        if j + 1 < stop and doc.tokens[j].text == "," and (j + 1) in self._mention_at:
+        # the name may start with a given name the name finder does not know: „Bambang
+        # Suryo Aji“, a mention from „Suryo“
+        if j + 1 < stop and doc.tokens[j].text == "," and doc.tokens[j + 1].text[:1].isupper():
             inner = self._phrase_at(j + 1, stop)
             if inner is not None and inner.kind == "name":
                 close = inner.last
@@ -415,7 +417,8 @@ class People:
         return Phrase(i, j, "name", head=doc.tokens[j - 1].text, mention=self._mention_at[i])
 
     def _proper_tail(self, j: int, stop: int) -> int:
-        """Capitalised words after a head: "die Kölner Verkehrs-Betriebe AG"."""
+        """Capitalised words after a head: "die Kölner Verkehrs-Betriebe AG", "der
+        Indonesischen Such- und Rettungsagentur" (a compound cut short before „und“)."""
         doc, k = self.doc, j
         while (
             k < stop
@@ -426,6 +429,14 @@ class People:
             and not self._person_at(k)
         ):
             k += 1
+        if (
+            k + 1 < stop
+            and doc.tokens[k - 1].text.endswith("-")
+            and doc.tokens[k].text in ("und", "oder")
+            and doc.tokens[k + 1].text[:1].isupper()
+            and _regular(doc, k + 1)
+        ):
+            return k + 2
         return k
 
     def _genitive(self, j: int, stop: int, depth: int = 2) -> int:

@@ -453,21 +453,28 @@ def joined_free_indirect(text: str, statements: Sequence[Statement]) -> list[Sta
 _SENTENCE_GAP = re.compile(r"[.!?]? ?")
 
 
+def _nested_in_dataset(quoted: str) -> bool:
+    """Whether the dataset makes a quotation inside a message a Direct statement: two or
+    more words that are not a name or title, or one word in lower case („sei
+    „inakzeptabel““: 16 of 21 in the training data, against 8 of 49 capitalised single
+    words, mostly names and terms: „Deutschlandfunk“, „Sozialismus“)."""
+    words = quoted.split()
+    if len(words) == 1:
+        return words[0][:1].islower()
+    return len(words) >= 2 and not names_only(quoted)
+
+
 def nested_quotations(text: str, statements: Sequence[Statement]) -> list[Statement]:
-    """The statements and, as the dataset annotates them, each quotation of two or
-    more words inside a non-direct message as a Direct statement of its own with the
-    same roles („Die Pläne seien „völlig unrealistisch“, sagte sie“). In the
-    training data 201 of 260 such quotations are annotated so, but only 24 of 76
-    single words (scare quotes), and titles or names („Der Spiegel“) are not
-    statements. The accurate tagger adds them itself; this adds them to the rules'
-    statements."""
-    quotes = [
-        q
-        for q in find_quotes(text, [(0, len(text))])
-        if q.closed
-        and len(text[q.open + 1 : q.close].split()) >= 2
-        and not names_only(text[q.open + 1 : q.close])
-    ]
+    """The statements and, as the dataset annotates them, each quotation inside a
+    non-direct message as a Direct statement of its own with the same roles („Die
+    Pläne seien „völlig unrealistisch“, sagte sie“): in the training data 201 of 260
+    such quotations of two or more words are annotated so, but titles or names („Der
+    Spiegel“) are not statements, nor are most single words (`_nested_in_dataset`).
+    The product itself never takes a single word for a statement. The accurate tagger
+    adds the longer ones itself; this adds them to the rules' statements. All
+    messages: fast mode Message F1 70.80 -> 70.98 with the single words."""
+    quotes = [q for q in find_quotes(text, [(0, len(text))]) if q.closed]
+    quotes = [q for q in quotes if _nested_in_dataset(text[q.open + 1 : q.close])]
     direct = {tuple(with_marks(text, s.message)) for s in statements if s.form == "direct"}
     out = list(statements)
     for statement in statements:

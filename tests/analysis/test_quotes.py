@@ -386,6 +386,12 @@ CASES = [
         id="a-descriptor-with-two-genitives-before-the-apposition",
     ),
     pytest.param(
+        "Der stellvertretende Direktor der Indonesischen Such- und Rettungsagentur, Bambang "
+        "Suryo Aji, sagte vor der Presse, dass vor der Insel Java Trümmer gefunden wurden.",
+        [("indirect", "Suryo Aji", "dass vor der Insel Java Trümmer gefunden wurden")],
+        id="a-long-description-cut-short-before-und-and-a-name-with-an-unknown-given-name",
+    ),
+    pytest.param(
         "Die Feuerwehr hingegen sprach von einem technischen Defekt.",
         [("reported", "Feuerwehr", "Die Feuerwehr hingegen sprach")],
         id="an-adverb-between-subject-and-verb",
