@@ -533,10 +533,15 @@ class _Extractor:
                 if phrase is None or phrase.kind == "other" and not self.tok(j)[:1].isupper():
                     continue
                 end = self.skip_adverbs(phrase.last, u.b)
+                source_end = None  # where the source runs on past its phrase
                 if end < u.b and self.tok(end) not in _FINAL and self.tok(end) != ",":
-                    continue
+                    source_end = self.source_tail(u, end)
+                    if source_end is None:
+                        continue
                 form, message = self.classify(u.a, k)
                 speaker = self.with_apposition(phrase, u.b, closed=False)
+                if source_end is not None:
+                    speaker = replace(speaker, extent=source_end)
                 if message and speaker.extent is None:
                     form, tail = self.inserted_frame_tail(form, end, u.b)
                     message += tail
@@ -600,6 +605,23 @@ class _Extractor:
                 rule="trailing_frame",
             )
         return None
+
+    def source_tail(self, u: Unit, i: int) -> int | None:
+        """The end of the words from token i that still belong to the source a trailing
+        „so“ names, where they run to the end of the sentence without a verb or a
+        quotation: „…, so Karl Harb von den Salzburger Nachrichten.“, „…, so der
+        staatliche National Health Service (NHS).“ None where they do not."""
+        end = self.trim(i, u.b)[1]
+        if end - i > 12 or any(
+            self.quoted[k] or self.tok(k) in {",", ":", ";"} for k in range(i, end)
+        ):
+            return None
+        if self.low(i) in wordlists.SUBORDINATORS:
+            return None
+        tags = self.tagged(u.a, u.b)
+        if any(tags[k - u.a].startswith("V") for k in range(i, end)):
+            return None
+        return end
 
     def has_finite_verb(self, u: Unit, i: int, j: int) -> bool:
         """Whether tokens [i, j) of unit u outside quotations hold a finite verb (are a

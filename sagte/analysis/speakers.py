@@ -22,6 +22,8 @@ from sagte.text import Doc
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
 _GENITIVE_DETS = frozenset({"des", "der"})
+# A compound whose first part is written in lower case: „verdi-Verhandlungsführer“
+_LOWER_CASE_COMPOUND = re.compile(r"[a-zäöü][\w.]*-[A-ZÄÖÜ][\w-]*")
 # Endings of abstract nouns, which no surname after „von der“ has („von der Leyen“).
 _ABSTRACT_NOUN = re.compile(r"(ung|keit|heit|schaft|tion|ität|nis|tum)$")
 # A definite role descriptor without a matching role ("der SPD-Politiker") refers to
@@ -213,7 +215,8 @@ class People:
         """Register a name starting at token i; return the index after it."""
         doc = self.doc
         word = doc.tokens[i].text
-        if _regular(doc, i) and lexicon.is_role(word) and word[:1].isupper():
+        capitalised = word[:1].isupper() or _LOWER_CASE_COMPOUND.fullmatch(word)
+        if _regular(doc, i) and capitalised and lexicon.is_role(word):
             j = i + 1
             while j < stop and j - i <= 5:
                 if _namelike(doc, j):
@@ -255,6 +258,12 @@ class People:
             k += 1
         if not j < k < stop or _ABSTRACT_NOUN.search(doc.tokens[k].text):
             return None  # „sprach Angela Merkel von der Möglichkeit …“: a topic
+        if (
+            doc.tokens[k].text.endswith("er")
+            and k + 1 < stop
+            and doc.tokens[k + 1].text[:1].isupper()
+        ):
+            return None  # „Karl Harb von den Salzburger Nachrichten“: a place's adjective
         return k if _namelike(self.doc, k) else None
 
     def _person_at(self, k: int) -> bool:

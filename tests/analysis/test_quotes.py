@@ -392,6 +392,17 @@ CASES = [
         id="a-long-description-cut-short-before-und-and-a-name-with-an-unknown-given-name",
     ),
     pytest.param(
+        "Diese ganze Inszenierung lenke von der Oper ab, so Karl Harb von den Salzburger "
+        "Nachrichten. Die Preise steigen, so der National Health Service (NHS). "
+        "Die Kosten sinken, so verdi-Verhandlungsführer Frank Bäsler.",
+        [
+            ("indirect", "Karl Harb", "Diese ganze Inszenierung lenke von der Oper ab"),
+            ("indirect", "National Health Service", "Die Preise steigen"),
+            ("indirect", "Frank Bäsler", "Die Kosten sinken"),
+        ],
+        id="a-trailing-so-source-runs-to-the-end-of-the-sentence",
+    ),
+    pytest.param(
         "Die Feuerwehr hingegen sprach von einem technischen Defekt.",
         [("reported", "Feuerwehr", "Die Feuerwehr hingegen sprach")],
         id="an-adverb-between-subject-and-verb",
@@ -468,6 +479,8 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 
 NOT_STATEMENTS = [
+    pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
+    pytest.param("Er kam zu spät, so dass der Zug schon weg war.", id="so-dass"),
     pytest.param("Der Gouverneur rief vor einigen Stunden den Notstand aus.", id="vor-says-when"),
     pytest.param("Der Innenminister verurteilte den Anschlag auf das Rathaus.", id="a-stance"),
     pytest.param(
