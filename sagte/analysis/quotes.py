@@ -753,6 +753,49 @@ class _Extractor:
                     return st
         return None
 
+    def leading_heisst_es(self, u: Unit) -> Statement | None:
+        """„In der Resolution heißt es, dass …“ | „Darin hieß es weiter: „…““ | „Es heißt, …“
+        | „Weiter heißt es in dem Bericht, …“: the text the prepositional phrase names
+        (its words after the preposition are the source) says what follows the comma or
+        colon."""
+        if u.heading:
+            return None
+        for c in range(u.a, min(u.b - 3, u.a + 15)):
+            if self.quoted[c] or self.tok(c) in {",", ":", ";"}:
+                return None
+            if self.low(c) in ("heißt", "hieß") and self.low(c + 1) == "es":
+                cue, after = self.span(c, c + 2), c + 2
+            elif c == u.a and self.low(c) == "es" and self.low(c + 1) in ("heißt", "hieß"):
+                cue, after = self.span(c, c + 2), c + 2
+            else:
+                continue
+            source = (u.a + 1, c) if self.low(u.a) in wordlists.PREPOSITIONS else None
+            j = self.skip_adverbs(after, u.b)
+            if j < u.b and self.low(j) in wordlists.PREPOSITIONS and source is None:
+                k = next(
+                    (k for k in range(j + 1, min(u.b, j + 12)) if self.tok(k) in {",", ":"}), None
+                )
+                if k is None or self.has_finite_verb(u, j, k):
+                    return None
+                source, j = (j + 1, k), k
+            if j >= u.b - 1 or self.tok(j) not in {",", ":"}:
+                return None
+            form, message = self.classify(j + 1, u.b)
+            if not message:
+                return None
+            statement = self.make(
+                message,
+                form,
+                cue=[cue],
+                medium="W" if source else "S",
+                confidence=0.8,
+                rule="leading_heisst_es",
+            )
+            if source is not None and source[0] < source[1]:
+                statement = replace(statement, speaker=self.span(*source))
+            return statement
+        return None
+
     def _coordinated_frame(self, u: Unit) -> Statement | str | None:
         """A frame verb after „und“ that shares the subject of the clause before it, the
         subject first: „Auch Lawrow sprach sich gegen das Gesetz aus und sagte, es könne
@@ -1769,6 +1812,7 @@ class _Extractor:
         patterns: list[Callable[[Unit], Statement | str | None]] = [
             self.trailing_frame,
             self.leading_frame,
+            self.leading_heisst_es,
             self.cue_phrase,
             self.source_noun,
             self.postposed_source,

@@ -675,6 +675,50 @@ def test_a_prepositional_source_reports_its_own_clause(text: str, message: str) 
     assert s.text == message
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "source", "message"),
+    [
+        (
+            "In der Vorabversion des Berichts heißt es, im vergangenen Jahr seien 15.361 "
+            "Straftaten begangen worden.",
+            "indirect",
+            "der Vorabversion des Berichts",
+            "im vergangenen Jahr seien 15.361 Straftaten begangen worden",
+        ),
+        (
+            "In einer Pressemitteilung des CCC heißt es: „Werden Straftaten von Polizisten "
+            "nicht verfolgt, leidet der Rechtsstaat.“",
+            "direct",
+            "einer Pressemitteilung des CCC",
+            "Werden Straftaten von Polizisten nicht verfolgt, leidet der Rechtsstaat.",
+        ),
+        (  # the source after „heißt es“
+            "Weiter hieß es in dem Bericht, die Lage sei „sehr ernst“.",
+            "mixed",
+            "dem Bericht",
+            "die Lage sei „sehr ernst“",
+        ),
+        (
+            "Es heißt, der Minister sei schwer erkrankt.",
+            "indirect",
+            None,
+            "der Minister sei schwer erkrankt",
+        ),
+    ],
+)
+def test_heisst_es_before_its_message_attributes_it_to_the_text_named(
+    text: str, form: str, source: str | None, message: str
+) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.text) == (form, source, message)
+    assert s.cue.lower() in ("heißt es", "hieß es", "es heißt")
+
+
+def test_heisst_es_as_a_verb_with_its_object_is_no_statement() -> None:
+    """„Jetzt heißt es abwarten“: „es heißt“ without a comma or colon after it."""
+    assert sagte.extract("Jetzt heißt es abwarten und Tee trinken.", mode="fast") == []
+
+
 def test_demnach_opening_a_sentence_reports_what_the_sentence_before_names() -> None:
     text = (
         "Der Bundestag hat am Freitag einer Gesetzesvorlage zugestimmt. Demnach darf die "
