@@ -49,6 +49,7 @@ _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
+_HEISST = ("heißt", "hieß")
 _FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")  # HanTa's finite verbs
 _ANY_TAG = ("",)  # every tag starts with "" (and none with the empty tuple)
 _NOT_MESSAGE_START = frozenset(
@@ -516,7 +517,7 @@ class _Extractor:
                 if st is not None:
                     return st
                 continue
-            if word in ("heißt", "hieß") and c + 1 < u.b and self.low(c + 1) == "es":
+            if word in _HEISST and c + 1 < u.b and self.low(c + 1) == "es":
                 form, message = self.classify(u.a, k)
                 if message:
                     return self.make(
@@ -763,12 +764,16 @@ class _Extractor:
         for c in range(u.a, min(u.b - 3, u.a + 15)):
             if self.quoted[c] or self.tok(c) in {",", ":", ";"}:
                 return None
-            if self.low(c) in ("heißt", "hieß") and self.low(c + 1) == "es":
-                cue, after = self.span(c, c + 2), c + 2
-            elif c == u.a and self.low(c) == "es" and self.low(c + 1) in ("heißt", "hieß"):
-                cue, after = self.span(c, c + 2), c + 2
-            else:
+            first, second = self.low(c), self.low(c + 1)
+            if not (
+                first in _HEISST
+                and second == "es"
+                or c == u.a
+                and first == "es"
+                and second in _HEISST
+            ):
                 continue
+            cue, after = self.span(c, c + 2), c + 2
             source = (u.a + 1, c) if self.low(u.a) in wordlists.PREPOSITIONS else None
             j = self.skip_adverbs(after, u.b)
             if j < u.b and self.low(j) in wordlists.PREPOSITIONS and source is None:
