@@ -50,6 +50,7 @@ _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
 _HEISST = ("heißt", "hieß")
+_PASSIVE = frozenset({"wird", "wurde", "wurden", "werden"})  # auxiliaries of the passive
 _FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")  # HanTa's finite verbs
 _ANY_TAG = ("",)  # every tag starts with "" (and none with the empty tuple)
 _NOT_MESSAGE_START = frozenset(
@@ -828,9 +829,13 @@ class _Extractor:
         """The statement cue token c frames; `subject`: its speaker phrase and the token
         after it, where the caller found them (else `_subject`)."""
         subject = subject or self._subject(u, c, cue, whole_field=True)
-        if subject is None:
+        phrase: Phrase | None
+        if subject is not None:
+            phrase, after = subject
+        elif self.passive(u, c, cue):
+            phrase, after = None, c + 1  # „Als Grund wurde angegeben, es werde …“
+        else:
             return None
-        phrase, after = subject
         if after < u.b and self.low(after) in wordlists.NEGATIONS:
             return "negated"
         # The clause separator: a comma or colon shortly after the cue.
@@ -848,8 +853,8 @@ class _Extractor:
         )
         if sep is None or sep + 1 >= u.b:
             return None
-        colon = self.apposition_colon(sep, u.b) if sep == after else None
-        if colon is not None:  # „sagte Honoré Durand, der Geschäftsführer: „…““
+        colon = self.apposition_colon(sep, u.b) if sep == after and phrase else None
+        if phrase is not None and colon is not None:  # „sagte Honoré Durand, der Chef: „…““
             phrase, sep = replace(phrase, extent=colon), colon
         start = sep + 1
         first = self.low(start)
@@ -880,6 +885,8 @@ class _Extractor:
         mood = self.subjunctive(start, u.b)
         if not quote_or_clause and not mood and self.tok(sep) != ":" and form == "indirect":
             return None
+        if phrase is None and not (quote_or_clause or mood):
+            return None  # „Die Namen wurden bekanntgegeben: Mit dabei sind …“
         if first in _CLAUSE_STARTERS:
             frame = [self.span(start, start + 1)]
         elif self.tok(sep) == ":":
@@ -894,6 +901,18 @@ class _Extractor:
             medium=cue.medium,
             confidence=0.85,
             rule="leading_frame",
+        )
+
+    def passive(self, u: Unit, c: int, cue: Cue) -> bool:
+        """Whether cue token c is the participle of a passive frame with no agent, right
+        before its clause: „Als Begründung wurde auch angegeben, es werde …“."""
+        return (
+            not cue.finite
+            and cue.particle is None
+            and c + 1 < u.b
+            and self.tok(c + 1) in {",", ":"}
+            and any(self.low(k) in _PASSIVE for k in range(u.a, c))
+            and not any(self.low(k) in ("von", "vom") for k in range(u.a, c))
         )
 
     def apposition_colon(self, comma: int, stop: int) -> int | None:

@@ -392,6 +392,20 @@ CASES = [
         id="a-long-description-cut-short-before-und-and-a-name-with-an-unknown-given-name",
     ),
     pytest.param(
+        "Die Bahn gab an, den Mitarbeiter nicht mehr einsetzen zu wollen. Der Minister gab "
+        "am Montag an, die Lage in Lhasa sei unter Kontrolle.",
+        [
+            ("indirect", "Bahn", "den Mitarbeiter nicht mehr einsetzen zu wollen"),
+            ("indirect", "Der Minister", "die Lage in Lhasa sei unter Kontrolle"),
+        ],
+        id="angeben-frames-a-clause",
+    ),
+    pytest.param(
+        "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
+        [("indirect", None, "es werde ein neuer Partner gesucht")],
+        id="a-passive-frame-without-an-agent",
+    ),
+    pytest.param(
         "Diese ganze Inszenierung lenke von der Oper ab, so Karl Harb von den Salzburger "
         "Nachrichten. Die Preise steigen, so der National Health Service (NHS). "
         "Die Kosten sinken, so verdi-Verhandlungsführer Frank Bäsler.",
@@ -480,6 +494,11 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 NOT_STATEMENTS = [
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
+    pytest.param(
+        "Auch die ersten Namen der Künstler wurden nun bekanntgegeben: Mit dabei ist der "
+        "Koch Ferran Adriá aus Spanien.",
+        id="a-passive-frame-before-a-plain-sentence",
+    ),
     pytest.param("Er kam zu spät, so dass der Zug schon weg war.", id="so-dass"),
     pytest.param("Der Gouverneur rief vor einigen Stunden den Notstand aus.", id="vor-says-when"),
     pytest.param("Der Innenminister verurteilte den Anschlag auf das Rathaus.", id="a-stance"),
