@@ -51,6 +51,7 @@ _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST"
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
 _HEISST = ("heißt", "hieß")
 _PASSIVE = frozenset({"wird", "wurde", "wurden", "werden"})  # auxiliaries of the passive
+_BECAME = frozenset({"wurde", "wird", "war", "ist"})  # „wurde bekannt“, „war bekannt geworden“
 _FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")  # HanTa's finite verbs
 _ANY_TAG = ("",)  # every tag starts with "" (and none with the empty tuple)
 _NOT_MESSAGE_START = frozenset(
@@ -801,6 +802,38 @@ class _Extractor:
                 statement = replace(statement, speaker=self.span(*source))
             return statement
         return None
+
+    def became_known(self, u: Unit) -> Statement | None:
+        """„Im April wurde bekannt, dass …“ | „Zuvor war bekannt geworden, dass …“ | „Wie
+        gestern bekannt wurde, …“: news with no source named (the quotation dataset
+        annotates all 7 of its training data's such sentences so)."""
+        if u.heading:
+            return None
+        k = next(
+            (k for k in range(u.a + 1, min(u.b - 3, u.a + 12)) if self.low(k) == "bekannt"), None
+        )
+        if k is None or self.quoted[k]:
+            return None
+        if self.low(u.a) == "wie":  # Wie heute bekannt wurde, …
+            aux, comma = k + 1, k + 2
+            if self.low(aux) == "geworden":
+                aux, comma = k + 2, k + 3
+            if self.low(aux) not in _BECAME or comma >= u.b - 1 or self.tok(comma) != ",":
+                return None
+            cue = [self.span(k, aux + 1)]
+        else:
+            before = range(k - 1, max(u.a, k - 4) - 1, -1)
+            found = next((a for a in before if self.low(a) in _BECAME), None)
+            comma = k + 2 if self.low(k + 1) == "geworden" else k + 1
+            if found is None or self.tok(comma) != "," or self.low(comma + 1) != "dass":
+                return None
+            if any(not self.tok(a).islower() for a in range(found + 1, k)):
+                return None  # „Der Fall wurde dem Gericht bekannt“: no news
+            cue = [self.span(found, found + 1), self.span(k, comma)]
+        form, message = self.classify(comma + 1, u.b)
+        if not message:
+            return None
+        return self.make(message, form, cue=cue, medium="W", confidence=0.7, rule="became_known")
 
     def _coordinated_frame(self, u: Unit) -> Statement | str | None:
         """A frame verb after „und“ that shares the subject of the clause before it, the
@@ -1837,6 +1870,7 @@ class _Extractor:
             self.trailing_frame,
             self.leading_frame,
             self.leading_heisst_es,
+            self.became_known,
             self.cue_phrase,
             self.source_noun,
             self.postposed_source,

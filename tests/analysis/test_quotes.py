@@ -401,6 +401,15 @@ CASES = [
         id="angeben-frames-a-clause",
     ),
     pytest.param(
+        "Im April wurde dann bekannt, dass der Sänger an Krebs litt. Wie gestern bekannt "
+        "wurde, befindet sich unter den Opfern ein früherer Senator.",
+        [
+            ("indirect", None, "dass der Sänger an Krebs litt"),
+            ("indirect", None, "befindet sich unter den Opfern ein früherer Senator"),
+        ],
+        id="news-that-became-known",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
@@ -494,6 +503,9 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 NOT_STATEMENTS = [
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
+    pytest.param("Es ist nicht bekannt, ob ein Lösegeld gezahlt wurde.", id="not-known"),
+    pytest.param("Der Fall wurde bekannt, weil das Opfer klagte.", id="became-known-because"),
+
     pytest.param(
         "Auch die ersten Namen der Künstler wurden nun bekanntgegeben: Mit dabei ist der "
         "Koch Ferran Adriá aus Spanien.",
