@@ -558,7 +558,7 @@ class _Extractor:
                         rule="trailing_so",
                     )
                 continue
-            framed = self._trailing_with(u, k, c)
+            framed = self._trailing_with(u, k, c) or self._trailing_passive(u, k, c)
             if framed is not None:
                 return framed
         # „„Die Schule ist angekommen.“ erklärte Kultusministerin Eisenmann.“: a frame
@@ -567,7 +567,30 @@ class _Extractor:
         c = u.a + run
         if run < 4 or c + 1 >= u.b or self.quote_covering(u.a, c) is None:
             return None
-        return self._trailing_with(u, c, c)
+        return self._trailing_with(u, c, c) or self._trailing_passive(u, c, c)
+
+    def _trailing_passive(self, u: Unit, end: int, c: int) -> Statement | None:
+        """„…“, wird Mike Downey, Produktmanager bei Adobe, zitiert. | „…“ wird der Franzose
+        in der Zeitung zitiert.: the message, tokens [u.a, end), of the person between the
+        passive auxiliary at token c and the participle that ends the sentence."""
+        last = self.trim(c, u.b)[1] - 1
+        if self.low(c) not in ("wird", "wurde") or last <= c + 1 or self.low(last) != "zitiert":
+            return None
+        phrase = self.people.phrase_at(self.skip_adverbs(c + 1, last), last)
+        if phrase is None or phrase.kind == "other" or phrase.last > last:
+            return None
+        form, message = self.classify(u.a, end)
+        if not message or (form != "direct" and not self.has_finite_verb(u, u.a, end)):
+            return None
+        return self.make(
+            message,
+            form,
+            cue=[self.span(c, c + 1), self.span(last, last + 1)],
+            speaker=self.with_apposition(phrase, last, closed=False),
+            medium="W",
+            confidence=0.8,
+            rule="trailing_passive",
+        )
 
     def _trailing_with(self, u: Unit, end: int, c: int) -> Statement | str | None:
         """The statement a frame verb at token c after its message, tokens [u.a, end),
@@ -577,6 +600,8 @@ class _Extractor:
                 continue
             j = self.skip_adverbs(c + 1, u.b)
             phrase = self.people.phrase_at(j, u.b)
+            if phrase is None and _LOWER_CASE_SOURCE.fullmatch(self.tok(j)):
+                phrase = Phrase(j, j + 1, "other", head=self.tok(j))  # zitiert ndr.de …
             if phrase is None:
                 continue
             after = self.skip_adverbs(phrase.last, u.b)

@@ -410,6 +410,22 @@ CASES = [
         id="news-that-became-known",
     ),
     pytest.param(
+        "Dies sei eine echte Chance für Video, wird Mike Downey, Produktmanager bei Adobe, "
+        "zitiert. Am Abend stellte sich Teamchef Jean Todt vor das Team. „Die Schuld liegt "
+        "allein bei uns“ wird der Franzose in der Zeitung zitiert.",
+        [
+            ("indirect", "Mike Downey", "Dies sei eine echte Chance für Video"),
+            ("direct", "Jean Todt", "Die Schuld liegt allein bei uns"),
+        ],
+        id="a-trailing-passive-zitiert",
+    ),
+    pytest.param(
+        "„Das ist eine Größenordnung, die die Szene sonst nicht stellt“, zitiert ndr.de "
+        "Polizeisprecher Ralf Meyer.",
+        [("direct", "ndr.de", "Das ist eine Größenordnung, die die Szene sonst nicht stellt")],
+        id="a-source-in-lower-case-after-a-trailing-verb",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
@@ -505,7 +521,6 @@ NOT_STATEMENTS = [
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
     pytest.param("Es ist nicht bekannt, ob ein Lösegeld gezahlt wurde.", id="not-known"),
     pytest.param("Der Fall wurde bekannt, weil das Opfer klagte.", id="became-known-because"),
-
     pytest.param(
         "Auch die ersten Namen der Künstler wurden nun bekanntgegeben: Mit dabei ist der "
         "Koch Ferran Adriá aus Spanien.",
