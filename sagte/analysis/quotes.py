@@ -915,6 +915,8 @@ class _Extractor:
         if phrase is not None and colon is not None:  # „sagte Honoré Durand, der Chef: „…““
             phrase, sep = replace(phrase, extent=colon), colon
         start = sep + 1
+        if cue.lemma == "lauten" and (self.tok(sep) != ":" or self.tok(start) not in _QUOTE_CHARS):
+            return None  # only „Die Kernaussage lautete: „…““, not „Die Antwort lautet: Nein.“
         first = self.low(start)
         # "der/die/das" after a comma that directly follows the frame is an
         # article ("Sie warnte, die Kosten …"); after more words, a relative pronoun.
@@ -950,16 +952,39 @@ class _Extractor:
         elif self.tok(sep) == ":":
             frame = [self.span(sep, sep + 1)]
         cue_spans = self.cue_spans(c, cue, part)
-        return self.make(
+        statement = self.make(
             message,
             form,
             cue=cue_spans,
-            speaker=phrase,
+            speaker=phrase if cue.lemma != "lauten" else self.author(phrase),
             frame=frame,
             medium=cue.medium,
             confidence=0.85,
             rule="leading_frame",
         )
+        if cue.lemma == "lauten" and phrase is not None:  # the text's span, its author's entity
+            statement = replace(statement, speaker=self.speaker_span(phrase))
+        return statement
+
+    def author(self, phrase: Phrase | None) -> Phrase | None:
+        """The person or organisation a text's phrase names as its author („Die
+        Kernaussage von Jerry Larson“, „Das Fazit des Berichts der OSZE“), or None."""
+        if phrase is None:
+            return None
+        end = phrase.extent or phrase.last
+        found = [
+            self.people.phrase_at(k - (self.low(k - 1) not in ("von", "vom")), end)
+            for k in range(phrase.first + 1, end)
+            if self.low(k - 1) in ("von", "vom", "des", "der")
+        ]
+        for good in (
+            lambda p: p.kind == "name" or p.head.isupper() and len(p.head) > 1,  # der OSZE
+            lambda p: lexicon.is_role(p.head),
+        ):
+            chosen = next((p for p in found if p is not None and good(p)), None)
+            if chosen is not None:
+                return chosen
+        return None
 
     def passive(self, u: Unit, c: int, cue: Cue) -> bool:
         """Whether cue token c is the participle of a passive frame with no agent, right

@@ -426,6 +426,15 @@ CASES = [
         id="a-source-in-lower-case-after-a-trailing-verb",
     ),
     pytest.param(
+        "Die Kernaussage von Jerry Larson lautete: „Wir wären sehr überrascht, wenn wir einen "
+        "Fehler fänden.“ Das Fazit des Berichts der OSZE lautete: „Die Wahl war fair.“",
+        [
+            ("direct", "Jerry Larson", "Wir wären sehr überrascht, wenn wir einen Fehler fänden."),
+            ("direct", "OSZE", "Die Wahl war fair."),
+        ],
+        id="lauten-before-a-quotation-gives-the-texts-author",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
@@ -519,6 +528,7 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 NOT_STATEMENTS = [
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
+    pytest.param("Die Antwort auf die Frage lautet: Nein.", id="lauten-before-no-quotation"),
     pytest.param("Es ist nicht bekannt, ob ein Lösegeld gezahlt wurde.", id="not-known"),
     pytest.param("Der Fall wurde bekannt, weil das Opfer klagte.", id="became-known-because"),
     pytest.param(
