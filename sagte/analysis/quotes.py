@@ -242,6 +242,14 @@ class _Extractor:
             return ()  # a noun: „in Fragen der Beziehung“
         return lexicon.cue_verbs().get(self.low(i), ())
 
+    def past_reflexive(self, j: int, stop: int, cue: Cue) -> int:
+        """`skip_adverbs`, and past the reflexive pronoun of „sich äußern“ to its subject:
+        „„…“, äußerte sich Schavan“ (not of „sich aussprechen“, „sich versprechen“)."""
+        j = self.skip_adverbs(j, stop)
+        if cue.lemma == "äußern" and self.low(j) == "sich":
+            return self.skip_adverbs(j + 1, stop)
+        return j
+
     def skip_adverbs(self, j: int, stop: int) -> int:
         while j < stop and self.low(j) in wordlists.ADVERBS and not self.quoted[j]:
             j += 1
@@ -598,7 +606,7 @@ class _Extractor:
         for cue in self.cues(c):
             if not cue.finite or cue.kind != "frame":
                 continue
-            j = self.skip_adverbs(c + 1, u.b)
+            j = self.past_reflexive(c + 1, u.b, cue)
             phrase = self.people.phrase_at(j, u.b)
             if phrase is None and _LOWER_CASE_SOURCE.fullmatch(self.tok(j)):
                 phrase = Phrase(j, j + 1, "other", head=self.tok(j))  # zitiert ndr.de …
@@ -1096,7 +1104,7 @@ class _Extractor:
             placed = self._placed(people.phrase_at(u.a, c), c)
             if placed is not None:
                 return placed, self.skip_adverbs(c + 1, u.b)
-            j = self.skip_adverbs(c + 1, u.b)
+            j = self.past_reflexive(c + 1, u.b, cue)
             phrase = people.phrase_at(j, u.b)
             if phrase is not None and phrase.kind in ("pronoun", "name", "descriptor", "other"):
                 return phrase, self.skip_adverbs(phrase.last, u.b)

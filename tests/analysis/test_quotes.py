@@ -435,6 +435,12 @@ CASES = [
         id="lauten-before-a-quotation-gives-the-texts-author",
     ),
     pytest.param(
+        "„Ich halte Studiengebühren für richtig“, äußerte sich Annette Schavan gegenüber dem "
+        "„Hamburger Abendblatt“.",
+        [("direct", "Annette Schavan", "Ich halte Studiengebühren für richtig")],
+        id="the-subject-after-aeusserte-sich",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
@@ -528,6 +534,11 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 NOT_STATEMENTS = [
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
+    pytest.param(
+        "In einem Referendum, das am 25. November in Grönland stattfand, sprach sich eine "
+        "Mehrheit der Grönländer für mehr Unabhängigkeit aus.",
+        id="sich-aussprechen-is-no-trailing-frame",
+    ),
     pytest.param("Die Antwort auf die Frage lautet: Nein.", id="lauten-before-no-quotation"),
     pytest.param("Es ist nicht bekannt, ob ein Lösegeld gezahlt wurde.", id="not-known"),
     pytest.param("Der Fall wurde bekannt, weil das Opfer klagte.", id="became-known-because"),
