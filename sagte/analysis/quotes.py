@@ -604,8 +604,8 @@ class _Extractor:
         """The statement a frame verb at token c after its message, tokens [u.a, end),
         makes with the speaker after the verb; "negated" for „…, sagte er nicht“."""
         for cue in self.cues(c):
-            if not cue.finite or cue.kind != "frame":
-                continue
+            if not cue.finite or cue.kind != "frame" or cue.lemma == "begründen":
+                continue  # „X, begründete Y damit, dass …“ gives a reason after the verb
             j = self.past_reflexive(c + 1, u.b, cue)
             phrase = self.people.phrase_at(j, u.b)
             if phrase is None and _LOWER_CASE_SOURCE.fullmatch(self.tok(j)):
@@ -884,9 +884,10 @@ class _Extractor:
             for cue in self.cues(k + 1):
                 if not (cue.finite and cue.kind == "frame"):
                     continue
-                if self.tagged(lead.last, lead.last + 1)[0] not in _FINITE:
-                    return None  # the lead is no subject before its verb
-                return self._leading_with(u, k + 1, cue, (lead, self.skip_adverbs(k + 2, u.b)))
+                if self.tagged(u.a, u.b)[lead.last - u.a] not in _FINITE:
+                    return None  # the lead is no subject before its verb (tagged in context)
+                found = self._leading_with(u, k + 1, cue, (lead, self.skip_adverbs(k + 2, u.b)))
+                return None if found == "negated" else found  # „beklagen nicht gezahlte …“
         return None
 
     def _leading_with(

@@ -441,6 +441,21 @@ CASES = [
         id="the-subject-after-aeusserte-sich",
     ),
     pytest.param(
+        "Die Ratingagentur begründet die bessere Bewertung damit, dass Slowenien Fortschritte "
+        "erzielt habe. Der NDR, der für den Vertrag verantwortlich ist, begründete die "
+        "Einblendungen damit, dass geschützte Grafiken genutzt würden.",
+        [
+            ("indirect", "Ratingagentur", "dass Slowenien Fortschritte erzielt habe"),
+            ("indirect", "NDR", "dass geschützte Grafiken genutzt würden"),
+        ],
+        id="begruenden-damit-dass",
+    ),
+    pytest.param(
+        "Er verständigte gegen 19.30 Uhr selbst die Polizei und teilte mit, dass er bewaffnet sei.",
+        [("indirect", "Er", "dass er bewaffnet sei")],
+        id="a-coordinated-frame-after-a-verb-tagged-in-context",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
