@@ -919,7 +919,7 @@ class _Extractor:
             None,
         )
         if sep is None or sep + 1 >= u.b:
-            return None
+            return self._uncommaed_infinitive(u, c, cue, part, phrase)
         colon = self.apposition_colon(sep, u.b) if sep == after and phrase else None
         if phrase is not None and colon is not None:  # „sagte Honoré Durand, der Chef: „…““
             phrase, sep = replace(phrase, extent=colon), colon
@@ -994,6 +994,30 @@ class _Extractor:
             if chosen is not None:
                 return chosen
         return None
+
+    def _uncommaed_infinitive(
+        self, u: Unit, c: int, cue: Cue, part: int, phrase: Phrase | None
+    ) -> Statement | None:
+        """The infinitive clause a frame verb's participle or particle is followed by with
+        no comma, as the spelling rules allow: „Philips hat angekündigt die Preise zu
+        erhöhen“, „Der Verband kündigte an die Preise zu erhöhen“."""
+        start = part + 1 if cue.particle else c + 1
+        if phrase is None or (cue.finite and not cue.particle) or start >= u.b - 2:
+            return None
+        if not self.zu_infinitive(start, u.b):
+            return None
+        form, message = self.classify(start, u.b)
+        if not message:
+            return None
+        return self.make(
+            message,
+            form,
+            cue=self.cue_spans(c, cue, part),
+            speaker=phrase,
+            medium=cue.medium,
+            confidence=0.75,
+            rule="leading_frame",
+        )
 
     def passive(self, u: Unit, c: int, cue: Cue) -> bool:
         """Whether cue token c is the participle of a passive frame with no agent, right

@@ -456,6 +456,11 @@ CASES = [
         id="a-coordinated-frame-after-a-verb-tagged-in-context",
     ),
     pytest.param(
+        "Philips hat angekündigt die Preise ab 1. Oktober zu erhöhen.",
+        [("indirect", "Philips", "die Preise ab 1. Oktober zu erhöhen")],
+        id="an-infinitive-clause-with-no-comma-after-the-participle",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
