@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v5`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v6`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -6,9 +6,12 @@ tried against the patterns below, in this order, because the earlier ones are th
 more reliable and a unit yields at most one statement (a naming verb one per
 quotation it names):
 
-1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es.
+1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es. /
+   …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
-   X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu)
+   X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
+   wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
+   es, … (v6) / Im April wurde bekannt, dass … (no source named, v6)
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben /
    Seiner Ansicht nach (v5) / …, wonach … (v5)
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence)
@@ -43,7 +46,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v5"
+EXTRACTOR = "sagte.quotes.rules.v6"
 
 _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
@@ -998,9 +1001,9 @@ class _Extractor:
     def _uncommaed_infinitive(
         self, u: Unit, c: int, cue: Cue, part: int, phrase: Phrase | None
     ) -> Statement | None:
-        """The infinitive clause a frame verb's participle or particle is followed by with
-        no comma, as the spelling rules allow: „Philips hat angekündigt die Preise zu
-        erhöhen“, „Der Verband kündigte an die Preise zu erhöhen“."""
+        """The infinitive clause a frame verb's participle is followed by with no comma, as
+        the spelling rules allow: „Philips hat angekündigt die Preise zu
+        erhöhen“."""
         start = part + 1 if cue.particle else c + 1
         if phrase is None or (cue.finite and not cue.particle) or start >= u.b - 2:
             return None
