@@ -912,6 +912,23 @@ class _Extractor:
         part = self.particle(cue, c + 1, u.b)
         if part is None:
             return None
+        if (
+            phrase is not None
+            and phrase.kind != "other"
+            and not cue.particle
+            and self.quoted[after]
+        ):
+            said = self._quotation_object(after)
+            if said is not None:  # „Die Menge skandierte „Thaksin raus!““
+                return self.make(
+                    [said],
+                    "direct",
+                    cue=[self.span(c, c + 1)],
+                    speaker=phrase,
+                    medium=cue.medium,
+                    confidence=0.8,
+                    rule="leading_frame",
+                )
         search_from = max(after, part + 1 if cue.particle else after)
         sep = next(
             (
@@ -1021,6 +1038,19 @@ class _Extractor:
             confidence=0.75,
             rule="leading_frame",
         )
+
+    def _quotation_object(self, i: int) -> Span | None:
+        """The words of the quotation opening at token i when a frame verb takes it as its
+        object with no colon: an utterance of two or more words that ends in . ! ? or has
+        four or more („rief „Lasst mich raus!““), not a name or title („Der Spiegel“)."""
+        q = self.quote_covering(i, i + self.quoted_run(i))
+        if q is None or not q.closed or self.text[q.open] not in _QUOTE_CHARS:
+            return None
+        inner = self.text[q.open + 1 : q.close].strip()
+        words = inner.split()
+        if len(words) < 2 or names_only(inner) or not (inner[-1] in ".!?" or len(words) >= 4):
+            return None
+        return (q.open + 1, q.close)
 
     def passive(self, u: Unit, c: int, cue: Cue) -> bool:
         """Whether cue token c is the participle of a passive frame with no agent, right

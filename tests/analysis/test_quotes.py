@@ -461,6 +461,11 @@ CASES = [
         id="an-infinitive-clause-with-no-comma-after-the-participle",
     ),
     pytest.param(
+        "Der Randalierer rief „Lasst mich sofort raus!“ und schlug um sich.",
+        [("direct", "Randalierer", "Lasst mich sofort raus!")],
+        id="a-quotation-as-the-object-of-a-frame-verb-without-a-colon",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
@@ -554,6 +559,11 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 NOT_STATEMENTS = [
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
+    pytest.param("Er schrieb „Die Zeit“ an die Tafel.", id="a-title-after-a-frame-verb"),
+    pytest.param(
+        "Es drohe „eine dramatische Erderwärmung von bis zu sechs Grad“.",
+        id="impersonal-drohen-before-a-quotation",
+    ),
     pytest.param(
         "In einem Referendum, das am 25. November in Grönland stattfand, sprach sich eine "
         "Mehrheit der Grönländer für mehr Unabhängigkeit aus.",
