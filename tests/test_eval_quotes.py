@@ -489,6 +489,12 @@ def test_a_single_quoted_word_is_no_statement_of_its_own_in_the_product() -> Non
         ("BBC News", True),
         ("völlig unrealistisch", False),
         ("Wir sind bereit.", False),
+        ("Rat für Demokratische Reform unter der Konstitutionellen Monarchie (CDRM)", True),
+        ("Public Library of Science", True),
+        ("Dschungel von Calais", True),
+        ("Rat für nationale Sicherheit", False),
+        ("Kein Blut für Öl!", False),
+        ("die Richtlinien der Politik", False),
     ],
 )
 def test_names_only_tells_titles_from_words_said(quoted: str, expected: bool) -> None:

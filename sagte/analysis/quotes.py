@@ -1555,8 +1555,8 @@ class _Extractor:
             if self.tok(c) == "," and c < u.a + 3 and not self._named_before(u, c):
                 return None  # „Gleichzeitig, …“; not „Lars Schauer, Manager von …, bezeichnete“
             for cue in self.cues(c):
-                if cue.lemma in _STANCES:
-                    continue
+                if cue.lemma in _STANCES or (cue.lemma == "äußern" and self.low(c + 1) == "sich"):
+                    continue  # „äußert sich zu den Plänen“: the statement comes after it
                 if not cue.finite and c + 2 < u.b and self.tok(c + 1) not in _FINAL:
                     continue  # a participle closes its clause
                 subject = self._subject(u, c, cue)
