@@ -259,11 +259,14 @@ class People:
         if not j < k < stop or _ABSTRACT_NOUN.search(doc.tokens[k].text):
             return None  # „sprach Angela Merkel von der Möglichkeit …“: a topic
         if (
-            doc.tokens[k].text.endswith("er")
+            doc.tokens[k - 1].text in ("der", "den")
+            and doc.tokens[k].text.endswith("er")
             and k + 1 < stop
             and doc.tokens[k + 1].text[:1].isupper()
         ):
-            return None  # „Karl Harb von den Salzburger Nachrichten“: a place's adjective
+            # „Karl Harb von den Salzburger Nachrichten“: a place's adjective (but
+            # „Richard von Weizsäcker Anfang 1990“)
+            return None
         return k if _namelike(self.doc, k) else None
 
     def _person_at(self, k: int) -> bool:

@@ -466,6 +466,11 @@ CASES = [
         id="a-quotation-as-the-object-of-a-frame-verb-without-a-colon",
     ),
     pytest.param(
+        "„Wir bleiben“, sagte Richard von Weizsäcker Anfang 1990.",
+        [("direct", "Richard von Weizsäcker", "Wir bleiben")],
+        id="a-surname-in-er-after-von-before-a-capitalised-word",
+    ),
+    pytest.param(
         "Als Begründung wurde auch angegeben, es werde ein neuer Partner gesucht.",
         [("indirect", None, "es werde ein neuer Partner gesucht")],
         id="a-passive-frame-without-an-agent",
