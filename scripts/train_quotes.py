@@ -19,7 +19,9 @@ On folds 1-4 it scores Message F1 81.1, Joint 74.8 on fold 0 (accurate mode with
 rules v6, `sagte eval quotes DATA --fold 0 --accurate` with
 SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min). Left out by
 `--validation-fold 1` (52 min on 2 cores other work shared), fold 1 scores 80.7 /
-74.2 (79.9 / 73.7 with the v5 rules). Fold 0 with older rules: 81.2 / 74.9 with the
+74.2 (79.9 / 73.7 with the v5 rules); left out by `--validation-fold 4` (35 min),
+fold 4 scores 77.8 / 72.6 (77.2 / 72.0 with the v5 rules): 79.9 / 73.9 over the
+three folds' 420 documents. Fold 0 with older rules: 81.2 / 74.9 with the
 v5 rules, 80.9 / 74.5 with the v4
 rules, 80.4 / 73.8 with the v3 rules, 77.9 / 72.2 before the v3 rules and the dataset
 conventions of `eval.quotes.dataset_spans`, 76.7 / 71.4 before the v2 rules and the
