@@ -8,10 +8,10 @@ rules elsewhere (with a warning, once). The accurate mode scores far higher on t
 quotation dataset (Message F1 81.1 against 74.1, Joint 74.8 against 67.7 on the
 validation fold, with rules v6; with a tagger trained without the fold, 80.7 / 74.2
 against 74.0 / 66.3 on fold 1 and 77.8 / 72.6 against 68.7 / 62.9 on fold 4, the
-hardest); both find every required statement of the seeds and the examples. The accurate mode reads 2.6–3.0 500-word articles a second in one
-process on two cores, 3.2–3.5 in two worker processes (two encoders: 12 layers
-over the sentences for entities, 8 over paragraphs for statements); the rules about
-65–105 and 106–138.
+hardest); both find every required statement of the seeds and the examples. The
+accurate mode reads 2.6–3.0 500-word articles a second in one process on two cores,
+3.2–3.5 in two worker processes (two encoders: 12 layers over the sentences for
+entities, 8 over paragraphs for statements); the rules about 65–105 and 106–138.
 """
 
 from __future__ import annotations

@@ -134,6 +134,12 @@ _NAME_LINKS = frozenset(
 )
 
 
+def words_said(quoted: str) -> bool:
+    """Whether a quotation can be words someone said: two or more words that do not
+    only name something (`names_only`)."""
+    return len(quoted.split()) >= 2 and not names_only(quoted)
+
+
 def names_only(quoted: str) -> bool:
     """Whether a quotation's text only names something: it opens with a capital or a
     number and every other word is capitalised, a number or a link word of a name

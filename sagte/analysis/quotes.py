@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
-from sagte.analysis.marks import QuoteSpan, find_quotes, names_only
+from sagte.analysis.marks import QuoteSpan, find_quotes, names_only, words_said
 from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
@@ -392,6 +392,7 @@ class _Extractor:
         *,
         cue: list[Span] | None = None,
         speaker: Phrase | None = None,
+        speaker_span: Span | None = None,
         entity: int | None = None,
         frame: list[Span] | None = None,
         medium: str = "S",
@@ -399,8 +400,13 @@ class _Extractor:
         rule: str,
         fine_type: str | None = None,
     ) -> Statement:
+        """A statement; its speaker's entity is `speaker` resolved (else `entity`), its
+        speaker span `speaker_span` where given (a source that is no phrase to resolve,
+        „nach Polizeiangaben“), else the phrase's."""
         if speaker is not None:
             entity = self.people.resolve(speaker)
+        if speaker_span is None and speaker is not None:
+            speaker_span = self.speaker_span(speaker)
         fine = (
             fine_type
             or {
@@ -417,7 +423,7 @@ class _Extractor:
             message=message,
             cue=cue or [],
             frame=frame or [],
-            speaker=self.speaker_span(speaker) if speaker else None,
+            speaker=speaker_span,
             speaker_entity=entity,
             medium=_MEDIUM[medium],
             confidence=confidence,
@@ -439,16 +445,16 @@ class _Extractor:
         demnach): reported, or mixed where its message quotes, typed Indirect as the
         quotation dataset types 452 of 485 such statements. `speaker_span`: the
         source's span where it is no phrase to resolve („nach Polizeiangaben“)."""
-        statement = self.make(
+        return self.make(
             message,
             "mixed" if form == "mixed" else "reported",
             cue=[cue],
             speaker=speaker,
+            speaker_span=speaker_span,
             confidence=confidence,
             rule=rule,
             fine_type="Indirect",
         )
-        return statement if speaker_span is None else replace(statement, speaker=speaker_span)
 
     def speaker_span(self, phrase: Phrase) -> Span:
         """A speaker phrase's characters, without the comma that closes an apposition."""
@@ -826,17 +832,15 @@ class _Extractor:
             form, message = self.classify(j + 1, u.b)
             if not message:
                 return None
-            statement = self.make(
+            return self.make(
                 message,
                 form,
                 cue=[cue],
+                speaker_span=self.span(*source) if source and source[0] < source[1] else None,
                 medium="W" if source else "S",
                 confidence=0.8,
                 rule="leading_heisst_es",
             )
-            if source is not None and source[0] < source[1]:
-                statement = replace(statement, speaker=self.span(*source))
-            return statement
         return None
 
     def became_known(self, u: Unit) -> Statement | None:
@@ -980,26 +984,24 @@ class _Extractor:
             frame = [self.span(start, start + 1)]
         elif self.tok(sep) == ":":
             frame = [self.span(sep, sep + 1)]
-        cue_spans = self.cue_spans(c, cue, part)
-        statement = self.make(
+        speaker, speaker_span = phrase, None
+        if cue.lemma == "lauten" and phrase is not None:  # the text's span, its author's entity
+            speaker, speaker_span = self.author(phrase), self.speaker_span(phrase)
+        return self.make(
             message,
             form,
-            cue=cue_spans,
-            speaker=phrase if cue.lemma != "lauten" else self.author(phrase),
+            cue=self.cue_spans(c, cue, part),
+            speaker=speaker,
+            speaker_span=speaker_span,
             frame=frame,
             medium=cue.medium,
             confidence=0.85,
             rule="leading_frame",
         )
-        if cue.lemma == "lauten" and phrase is not None:  # the text's span, its author's entity
-            statement = replace(statement, speaker=self.speaker_span(phrase))
-        return statement
 
-    def author(self, phrase: Phrase | None) -> Phrase | None:
+    def author(self, phrase: Phrase) -> Phrase | None:
         """The person or organisation a text's phrase names as its author („Die
         Kernaussage von Jerry Larson“, „Das Fazit des Berichts der OSZE“), or None."""
-        if phrase is None:
-            return None
         end = phrase.extent or phrase.last
         found = [
             self.people.phrase_at(k - (self.low(k - 1) not in ("von", "vom")), end)
@@ -1047,8 +1049,7 @@ class _Extractor:
         if q is None or not q.closed or self.text[q.open] not in _QUOTE_CHARS:
             return None
         inner = self.text[q.open + 1 : q.close].strip()
-        words = inner.split()
-        if len(words) < 2 or names_only(inner) or not (inner[-1] in ".!?" or len(words) >= 4):
+        if not words_said(inner) or not (inner[-1] in ".!?" or len(inner.split()) >= 4):
             return None
         return (q.open + 1, q.close)
 

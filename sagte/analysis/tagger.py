@@ -53,7 +53,7 @@ from sagte.analysis.encoder import (
     load_encoder,
     pieces_from,
 )
-from sagte.analysis.marks import find_quotes, names_only
+from sagte.analysis.marks import find_quotes, words_said
 from sagte.analysis.model import FINE_TYPES, Span
 from sagte.analysis.wordlists import DETERMINERS
 
@@ -362,7 +362,7 @@ def _nested_direct(text: str, statements: list[Predicted]) -> list[Predicted]:
             continue
         for q in quotes:
             inner = text[q.open + 1 : q.close]
-            if len(inner.split()) < 2 or not q.closed or names_only(inner):
+            if not q.closed or not words_said(inner):
                 continue
             if any(a <= q.open and q.close < b for a, b in st.message):
                 out.append(

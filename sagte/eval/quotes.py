@@ -60,7 +60,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sagte.analysis import Mode, resolve_mode, wordlists
-from sagte.analysis.marks import find_quotes, names_only, with_marks
+from sagte.analysis.marks import find_quotes, names_only, with_marks, words_said
 from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement
 from sagte.api import analyse_text
 from sagte.text import Alignment, normalise
@@ -461,7 +461,7 @@ def _nested_in_dataset(quoted: str) -> bool:
     words = quoted.split()
     if len(words) == 1:
         return words[0][:1].islower()
-    return len(words) >= 2 and not names_only(quoted)
+    return words_said(quoted)
 
 
 def nested_quotations(text: str, statements: Sequence[Statement]) -> list[Statement]:
