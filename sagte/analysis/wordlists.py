@@ -156,10 +156,16 @@ ADVERBS = frozenset(
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keineswegs"})
 # Stems of words the statement tagger takes for cues although they govern a clause
 # without reporting anything („einigten sich darauf, …“, „weigern sich, …“, „war
-# möglich, …“). In the quotation training data they are almost never cues: einig-
-# 4 of 229 occurrences, weiger- 0 of 15, beteilig- 0 of 85, möglich 3 of 165,
-# entschlossen 1 of 5.
-NOT_CUE_STEMS = ("einig", "weiger", "beteilig", "möglich", "entschlossen")
+# möglich, …“, „bemerkte, dass …“, „deutet darauf hin, dass …“). In the quotation
+# training data they are almost never cues: einig- 4 of 229 occurrences, weiger- 0
+# of 15, beteilig- 0 of 85, möglich 3 of 165, entschlossen 1 of 5; none of bemerk-
+# (10), beleg- (13), entstand-/entsteh- (46), erleichter- (4), erwirk- (5),
+# deutet/deuten (6), zugerechnet (4), wütend (4), wiegt (5), vorgeführt (6).
+NOT_CUE_STEMS = (
+    "einig", "weiger", "beteilig", "möglich", "entschlossen", "bemerk", "beleg",
+    "entstand", "entsteh", "erleichter", "erwirk", "deutet", "deuten", "zugerechnet",
+    "wütend", "wiegt", "vorgeführt",
+)  # fmt: skip
 CONJUNCTIONS = frozenset(["und", "oder", "sowie", "aber", "sondern", "doch", "denn"])
 SUBORDINATORS = frozenset(
     ["dass", "ob", "weil", "wenn", "da", "obwohl", "damit", "nachdem", "wie", "wo", "warum"]

@@ -532,6 +532,51 @@ CASES = [
         id="a-reported-speech-act-after-a-name-and-its-apposition",
     ),
     pytest.param(
+        "Ein Sprecher der Bahn verwies auf die schlechten Wetterbedingungen. Die "
+        "Feuerwehr geht bei dem Brand von Brandstiftung aus.",
+        [
+            ("reported", "Ein Sprecher der Bahn", "Ein Sprecher der Bahn verwies auf"),
+            ("reported", "Feuerwehr", "Die Feuerwehr geht bei dem Brand von Brandstiftung"),
+        ],
+        id="verweisen-reports-with-auf-and-ausgehen-with-von-after-an-adverbial",
+    ),
+    pytest.param(
+        "Die Gewerkschaft bezifferte den Schaden auf 20 Millionen Euro. Der Betriebsrat "
+        "wertet die Einigung als Erfolg. Der Betriebsrat wertet die Umfrage im Mai aus.",
+        [
+            ("reported", "Gewerkschaft", "Die Gewerkschaft bezifferte den Schaden"),
+            ("reported", "Betriebsrat", "Der Betriebsrat wertet die Einigung als Erfolg"),
+        ],
+        id="beziffern-reports-and-werten-only-with-als",
+    ),
+    pytest.param(
+        "Lena Vogt vom Bündnis Verkehrswende forderte eine unabhängige Prüfung aller "
+        "Verträge. Auch Rettungskräfte berichten von zwei Explosionen.",
+        [
+            ("reported", "Lena Vogt", "Lena Vogt vom Bündnis Verkehrswende forderte"),
+            ("reported", "Rettungskräfte", "Auch Rettungskräfte berichten von zwei"),
+        ],
+        id="a-report-verb-after-its-whole-subject-field-or-a-leading-adverb",
+    ),
+    pytest.param(
+        "Die Organisation Amnesty International hatte bereits mehrfach von schweren "
+        "Übergriffen berichtet. Die Stadt hat die Zustände im Heim von Altdorf kritisiert.",
+        [
+            (
+                "reported",
+                "Organisation Amnesty International",
+                "Die Organisation Amnesty International hatte bereits mehrfach von",
+            )
+        ],
+        id="a-perfect-report-with-its-topic-before-the-participle",
+    ),
+    pytest.param(
+        "Der Bürgermeister Karl Weber sagte, die Schule werde saniert. Die neue Halle, die "
+        "im Mai öffnen soll, kostet zehn Millionen Euro.",
+        [("indirect", "Karl Weber", "die Schule werde saniert")],
+        id="sollen-in-a-relative-clause-is-no-plan-of-the-speaker",
+    ),
+    pytest.param(
         "Bundeskanzler Wolfgang Schüssel würdigte den Komponisten als „großen Österreicher "
         "in der Welt der Musik“.",
         [("direct", "Wolfgang Schüssel", "großen Österreicher in der Welt der Musik")],
@@ -684,7 +729,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v6"
+    assert s.extractor == "sagte.quotes.rules.v7"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 

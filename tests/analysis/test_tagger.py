@@ -461,11 +461,33 @@ def test_balanced_grows_a_message_to_the_quotation_it_cuts(message: str, expecte
     assert [text[a:b] for a, b in spans] == [expected]
 
 
-def test_accurate_mode_drops_a_statement_whose_cue_reports_nothing() -> None:
-    text = (
-        "Die Minister einigten sich darauf, mehr Soldaten in den Kongo zu schicken. "
-        "Die Ministerin Anna Keller sagte darauf, mehr Soldaten seien nicht nötig."
-    )
+@pytest.mark.parametrize(
+    ("first", "message", "speaker", "cue"),
+    [
+        (
+            "Die Minister einigten sich darauf, mehr Soldaten in den Kongo zu schicken.",
+            "mehr Soldaten in den Kongo zu schicken",
+            "Die Minister",
+            "einigten sich darauf",
+        ),
+        (
+            "Die Messwerte deuten darauf hin, dass der Kongo mehr Soldaten braucht.",
+            "dass der Kongo mehr Soldaten braucht",
+            "Die Messwerte",
+            "deuten darauf hin",
+        ),
+        (
+            "Die Beobachter bemerkten, dass mehr Soldaten im Kongo waren.",
+            "dass mehr Soldaten im Kongo waren",
+            "Die Beobachter",
+            "bemerkten",
+        ),
+    ],
+)
+def test_accurate_mode_drops_a_statement_whose_cue_reports_nothing(
+    first: str, message: str, speaker: str, cue: str
+) -> None:
+    text = first + " Die Ministerin Anna Keller sagte darauf, mehr Soldaten seien nicht nötig."
     agreed, said = (
         Predicted(
             [_span(text, message)],
@@ -476,7 +498,7 @@ def test_accurate_mode_drops_a_statement_whose_cue_reports_nothing() -> None:
             confidence=0.9,
         )
         for message, speaker, cue in (
-            ("mehr Soldaten in den Kongo zu schicken", "Die Minister", "einigten sich darauf"),
+            (message, speaker, cue),
             ("mehr Soldaten seien nicht nötig", "Anna Keller", "sagte"),
         )
     )
@@ -488,6 +510,6 @@ def test_accurate_mode_drops_a_statement_whose_cue_reports_nothing() -> None:
 def test_accurate_mode_drops_a_message_the_tagger_is_unsure_of() -> None:
     text = "An der Tür hing ein Schild: „Heute geschlossen wegen Umbau“. Jan Keller kam zu spät."
     quoted = "„Heute geschlossen wegen Umbau“"
-    for confidence, found in ((0.9, ["Heute geschlossen wegen Umbau"]), (0.55, [])):
+    for confidence, found in ((0.9, ["Heute geschlossen wegen Umbau"]), (0.75, [])):
         sign = Predicted([_span(text, quoted)], "Direct", "Writing", confidence=confidence)
         assert [message for _, message, _ in _merged(text, [sign])] == found
