@@ -1180,10 +1180,13 @@ class _Extractor:
             field = whole_field and self.subject_field(u.a, c)
             # „Ärzte ohne Grenzen teilte mit, …“: all before the verb is its subject,
             # resolved by the phrase it starts with („Moritz Wohlrab von der …“); one
-            # that starts with a name comes before a phrase after the verb, which is
-            # then its object („Lena Vogt vom Bündnis forderte eine Prüfung“)
+            # that starts with a name or „Der“ (a nominative) comes before a phrase
+            # after the verb, which is then its object („Lena Vogt vom Bündnis forderte
+            # eine Prüfung“, „Der Botschafter in den USA rief die Welt zur Hilfe auf“)
             lead = people.phrase_at(u.a, c) if field else None
-            if lead is not None and lead.kind == "name":
+            if lead is not None and (
+                lead.kind == "name" or (lead.kind == "descriptor" and self.tok(u.a) == "Der")
+            ):
                 return replace(lead, extent=c), j
             phrase = people.phrase_at(j, u.b)
             if phrase is not None and phrase.kind in ("pronoun", "name", "descriptor", "other"):

@@ -559,6 +559,17 @@ CASES = [
         id="a-report-verb-after-its-whole-subject-field-or-a-leading-adverb",
     ),
     pytest.param(
+        "Der Botschafter des Landes in den USA rief die Weltgemeinschaft zur Hilfe auf.",
+        [
+            (
+                "reported",
+                "Der Botschafter des Landes",
+                "Der Botschafter des Landes in den USA rief",
+            )
+        ],
+        id="a-subject-field-with-der-is-the-speaker-not-the-object-after-the-verb",
+    ),
+    pytest.param(
         "Die Organisation Amnesty International hatte bereits mehrfach von schweren "
         "Übergriffen berichtet. Die Stadt hat die Zustände im Heim von Altdorf kritisiert.",
         [
