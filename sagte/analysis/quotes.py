@@ -1818,8 +1818,7 @@ class _Extractor:
         reports with its object: a topic after vor/von/über ("warnte vor …", "sprach
         trotz der Kritik von …"), or, for `_OBJECT_FRAMES`, a plain object with no
         clause after it ("kündigte seine Kandidatur an")."""
-        topics = _TOPIC_PREPOSITIONS | _OWN_TOPICS.get(cue.lemma, frozenset())
-        if after < end and self.low(after) in topics and not self.time_ago(after, end):
+        if after < end and self.topic_at(after, cue, end):
             return True
         stop = next((k for k in range(c + 1, end) if self.tok(k) in _CLAUSE_MARKS), end)
         if cue.lemma in ("sprechen", "berichten", "warnen", "verweisen", "ausgehen"):
@@ -1827,7 +1826,7 @@ class _Extractor:
             # Angela Merkel von der Möglichkeit …“), an adverbial may come first („geht
             # bei dem Manager von Fluchtgefahr aus“)
             window = range(c + 1, min(stop, after + 5))
-            return any(self.low(k) in topics and not self.time_ago(k, end) for k in window)
+            return any(self.topic_at(k, cue, end) for k in window)
         return cue.lemma in _OBJECT_FRAMES and stop == end and after < end - 1
 
     def reports_object_before(self, i: int, c: int, cue: Cue) -> bool:
@@ -1836,14 +1835,20 @@ class _Extractor:
         von ethnischen Säuberungen berichtet“ (a plain object is not enough: of the
         perfect „angekündigt“ and the like, 10 of 13 are not annotated in the training
         data)."""
-        topics = _TOPIC_PREPOSITIONS | _OWN_TOPICS.get(cue.lemma, frozenset())
         perfect = any(self.low(k) in _HABEN for k in range(i, c))
         return perfect and any(
-            self.low(k) in topics
-            and not self.time_ago(k, c)
+            self.topic_at(k, cue, c)
             and not self.tok(k - 1)[:1].isupper()  # „die Zustände von Brazzaville“
             for k in range(i, c)
         )
+
+    def topic_at(self, k: int, cue: Cue, end: int) -> bool:
+        """Whether token k opens the topic frame verb `cue` reports on: vor, von, über
+        or the verb's own preposition (`_OWN_TOPICS`), not a time (`time_ago`, reading
+        up to token `end`)."""
+        word = self.low(k)
+        own = _OWN_TOPICS.get(cue.lemma, frozenset())
+        return (word in _TOPIC_PREPOSITIONS or word in own) and not self.time_ago(k, end)
 
     def time_ago(self, k: int, end: int) -> bool:
         """Whether „vor“ at token k says when, not what about: vor einigen Stunden, vor
