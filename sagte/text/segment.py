@@ -56,6 +56,22 @@ EXTRA_SUFFIXES = [
 APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 _ORDINAL = re.compile(r"\d+\.")
 _NUMBER = re.compile(r"[\d.,:/+\-]+")
+# A dateline opening a paragraph (Ortsmarke) is a sentence of its own, or the
+# sentence it opens would have „Berlin (dpa) – Angela Merkel“ as its subject: one
+# place („Berlin – “, „Kiew/Brüssel – “), or places with an agency or country in
+# brackets and a date („Frankfurt am Main (dpa) – “, „Jakarta (Indonesien),
+# 12.03.2010 – “, Wikinews' form), or a date alone. Several capitalised words before a
+# dash need the brackets or the date: „Die Bundesregierung – Kanzlerin Merkel an der
+# Spitze – hat …“ opens no dateline, nor does a pronoun („Er – und das ist neu – …“),
+# nor a time („Momentan - 16:01 Uhr - liegt …“) or a result („Ghana - Australien: 1:1“).
+_PLACE = r"[A-ZÄÖÜ][\w'’.-]*(?:/[A-ZÄÖÜ][\w'’.-]*)*"
+_PLACES = rf"{_PLACE}(?: (?:am|an der|{_PLACE})){{0,3}}"
+_DATE = r"\d{1,2}\. ?(?:\d{1,2}\. ?\d{2,4}|[A-ZÄ][a-zä]+ \d{4})"
+DATELINE = re.compile(
+    r"(?!(?:Er|Sie|Es|Das|Der|Die|Dies|Wir|Ich|Man|Und|Aber|Doch|Auch|So)\b)"
+    rf"(?:{_PLACE}|{_PLACES} \([^()\n]{{1,40}}\)(?:, {_DATE})?|{_PLACES}, {_DATE}|{_DATE})"
+    r" [–—-] (?=[A-ZÄÖÜ„»\"])(?![\w-]+:)"
+)
 # spaCy keeps every token string it meets in its vocabulary; past this many the
 # tokenizer is built afresh (0.1 s), so a long ingest does not grow without bound.
 MAX_STRINGS = 1_000_000
@@ -266,6 +282,8 @@ def _sentences(chunk: str) -> Iterator[list[tuple[int, int, str]]]:
             SoMaJoToken(t.text, space_after=sp) for t, sp in zip(toks, space_after, strict=True)
         ]
         _, bounds = split(objects)
+    if dateline := DATELINE.match(chunk):
+        bounds = sorted({*bounds, bisect_left([a for a, _, _ in spans], dateline.end())})
     first = 0
     for last in bounds:
         if last > first:

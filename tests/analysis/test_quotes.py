@@ -606,6 +606,18 @@ CASES = [
         [("direct", None, "Wir haben das lange geplant")],
         id="a-quotation-standing-alone-with-no-one-named-before-it",
     ),
+    pytest.param(
+        "Streik bei der Bahn\n\nBerlin (dpa) – Verdi-Chef Frank Werneke sagte am Freitag, "
+        "der Streik werde bis Montag dauern.",
+        [("indirect", "Frank Werneke", "der Streik werde bis Montag dauern")],
+        id="a-dateline-with-an-agency-is-not-part-of-the-speaker",
+    ),
+    pytest.param(
+        "Erdbeben auf Sumatra\n\nJakarta (Indonesien), 12.03.2010 – Der Direktor der "
+        "Rettungsagentur, Bambang Suryo Aji, sagte: „Es gibt noch viele Vermisste.“",
+        [("direct", "Suryo Aji", "Es gibt noch viele Vermisste.")],
+        id="a-wikinews-dateline-with-a-date-hides-no-statement",
+    ),
 ]
 
 

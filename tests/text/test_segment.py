@@ -122,6 +122,35 @@ def test_segment_news_text(text: str, sentences: list[list[str]]) -> None:
     assert [[t.text for t in s.tokens] for s in doc.sentences] == sentences
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Berlin (dpa) – Angela Merkel sagte, es gebe Fragen.", "Berlin (dpa) –"),
+        ("Kiew/Brüssel - Die Nato warnt Russland.", "Kiew/Brüssel -"),
+        ("Frankfurt am Main (dpa/AFP) – Die Börse fiel.", "Frankfurt am Main (dpa/AFP) –"),
+        (
+            "Jakarta (Indonesien), 12.03.2010 – Der Direktor sagte …",
+            "Jakarta (Indonesien), 12.03.2010 –",
+        ),
+        ("12. März 2022 – „Wir bleiben“, sagte er.", "12. März 2022 –"),
+        # no datelines: several words without brackets or date, a pronoun, a time, a result
+        ("Die Bundesregierung – Kanzlerin Merkel an der Spitze – hat entschieden.", None),
+        ("Er – und das ist neu – sagte nichts.", None),
+        ("Momentan - 16:01 Uhr - liegt der Preis bei 80 Dollar.", None),
+        ("Ghana - Australien: 1:1 (1:1)", None),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(text: str, first: str | None) -> None:
+    sentences = [
+        s.text for s in segment(f"Titel\n\n{text}", [(0, 5), (7, 7 + len(text))]).sentences
+    ]
+    assert sentences[0] == "Titel"
+    if first is None:
+        assert sentences[1:] == [text]
+    else:
+        assert sentences[1:] == [first, text[len(first) + 1 :]]
+
+
 def test_segment_token_kinds() -> None:
     doc = segment(
         "Am 3. März schrieb Dr. Müller 17.000 Mails an info@example.org, siehe https://example.org/a."
