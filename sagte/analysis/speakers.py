@@ -249,7 +249,19 @@ class People:
                 break
         if j == i + 1:
             return None
-        return self._person(i, i, j, None, gender if gender in ("m", "f") else None)
+        # in an apposition, a given name or two the name list does not know open the
+        # name: „Der Direktor der Agentur, Bambang Suryo Aji, sagte“
+        first = next(
+            (
+                k
+                for k in (i - 1, i - 2)
+                if k >= 1
+                and doc.tokens[k - 1].text == ","
+                and all(_namelike(doc, m) and m not in self._mention_at for m in range(k, i))
+            ),
+            i,
+        )
+        return self._person(first, first, j, None, gender if gender in ("m", "f") else None)
 
     def _past_particles(self, j: int, stop: int) -> int | None:
         """The name word after particles starting at token j ("von der Leyen"), or None."""

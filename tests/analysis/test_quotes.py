@@ -387,8 +387,12 @@ CASES = [
     ),
     pytest.param(
         "Der stellvertretende Direktor der Indonesischen Such- und Rettungsagentur, Bambang "
-        "Suryo Aji, sagte vor der Presse, dass vor der Insel Java Trümmer gefunden wurden.",
-        [("indirect", "Suryo Aji", "dass vor der Insel Java Trümmer gefunden wurden")],
+        "Suryo Aji, sagte vor der Presse, dass vor der Insel Java Trümmer gefunden wurden. "
+        "Aji sagte, die Suche gehe weiter.",
+        [
+            ("indirect", "Bambang Suryo Aji", "dass vor der Insel Java Trümmer gefunden wurden"),
+            ("indirect", "Bambang Suryo Aji", "die Suche gehe weiter"),
+        ],
         id="a-long-description-cut-short-before-und-and-a-name-with-an-unknown-given-name",
     ),
     pytest.param(
@@ -615,7 +619,7 @@ CASES = [
     pytest.param(
         "Erdbeben auf Sumatra\n\nJakarta (Indonesien), 12.03.2010 – Der Direktor der "
         "Rettungsagentur, Bambang Suryo Aji, sagte: „Es gibt noch viele Vermisste.“",
-        [("direct", "Suryo Aji", "Es gibt noch viele Vermisste.")],
+        [("direct", "Bambang Suryo Aji", "Es gibt noch viele Vermisste.")],
         id="a-wikinews-dateline-with-a-date-hides-no-statement",
     ),
 ]
