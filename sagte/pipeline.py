@@ -17,7 +17,7 @@ from sagte.errors import Errors, InputError
 from sagte.ingest import RawDocument
 from sagte.ingest.units import Unit, read_unit
 from sagte.store import ArticleRecord
-from sagte.text import Doc, normalise, segment
+from sagte.text import Doc, dateline_date, normalise, segment
 from sagte.text.normalise import Normalised
 
 # (article id, normalised text, paragraph spans, extractor) → an analysis built from
@@ -104,7 +104,7 @@ def _record(
         outlet=doc.outlet,
         title=doc.title,
         author=doc.author,
-        published=doc.published,
+        published=doc.published or dateline_date(norm.text, norm.paragraphs),
         language=language,
         analysed=analysis is not None,
         encoding=doc.encoding,

@@ -23,6 +23,8 @@ from itertools import accumulate, pairwise
 from types import FrameType
 from typing import Any, Literal
 
+from sagte.ingest.dates import PublishedDate, parse_date
+
 Alignment = Literal["strict", "contract", "expand"]
 
 _local = threading.local()
@@ -72,6 +74,7 @@ DATELINE = re.compile(
     rf"(?:{_PLACE}|{_PLACES} \([^()\n]{{1,40}}\)(?:, {_DATE})?|{_PLACES}, {_DATE}|{_DATE})"
     r" [–—-] (?=[A-ZÄÖÜ„»\"])(?![\w-]+:)"
 )
+_NUMERIC_DATE = re.compile(r"\d{1,2}\. ?\d{1,2}\. ?\d{4}")
 # spaCy keeps every token string it meets in its vocabulary; past this many the
 # tokenizer is built afresh (0.1 s), so a long ingest does not grow without bound.
 MAX_STRINGS = 1_000_000
@@ -258,6 +261,21 @@ def segment(text: str, paragraphs: list[tuple[int, int]] | None = None) -> Doc:
     doc._starts = [t.start for t in doc.tokens]
     doc._ends = [t.end for t in doc.tokens]
     return doc
+
+
+def dateline_date(text: str, paragraphs: Sequence[tuple[int, int]]) -> PublishedDate | None:
+    """The date in a dateline opening one of the first two paragraphs („Jakarta
+    (Indonesien), 12.03.2010 – “, the headline being the first), for an article that
+    carries no date of its own; None if there is none or it is no real date."""
+    for start, end in paragraphs[:2]:
+        line = DATELINE.match(text, start, end)
+        date = _NUMERIC_DATE.search(line.group()) if line else None
+        if date:
+            try:
+                return parse_date(date.group())
+            except ValueError:  # 31.02.2010
+                return None
+    return None
 
 
 def _sentences(chunk: str) -> Iterator[list[tuple[int, int, str]]]:

@@ -151,6 +151,28 @@ def test_a_dateline_is_a_sentence_of_its_own(text: str, first: str | None) -> No
         assert sentences[1:] == [first, text[len(first) + 1 :]]
 
 
+def test_a_datelines_date_dates_an_article_without_one() -> None:
+    from sagte.ingest import PublishedDate
+    from sagte.ingest.readers import read_text
+    from sagte.pipeline import process
+
+    text = (
+        "Erdbeben auf Sumatra\n\nJakarta (Indonesien), 12.03.2010 – Der Direktor der "
+        "Rettungsagentur sagte, es gebe noch viele Vermisste.\n"
+    )
+    record, _ = process(read_text(text.encode(), "sumatra.txt"), "fast")
+    assert record.published == PublishedDate("2010-03-12", "day")
+    # the article's own date wins; a date that is none, or one outside a dateline, is not read
+    record, _ = process(read_text(f"date 2010-03\n{text}".encode(), "sumatra.txt"), "fast")
+    assert record.published == PublishedDate("2010-03", "month")
+    for other in (
+        text.replace("12.03.2010", "31.02.2010"),
+        "Erdbeben auf Sumatra\n\nAm 12.03.2010 sagte der Direktor, es gebe noch Vermisste.\n",
+    ):
+        record, _ = process(read_text(other.encode(), "sumatra.txt"), "fast")
+        assert record.published is None
+
+
 def test_segment_token_kinds() -> None:
     doc = segment(
         "Am 3. März schrieb Dr. Müller 17.000 Mails an info@example.org, siehe https://example.org/a."
