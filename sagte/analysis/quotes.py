@@ -2029,6 +2029,66 @@ class _Extractor:
                 return True
         return False
 
+    def interview_answers(self) -> list[Statement]:
+        """The answers of an interview printed as questions and answers, each a
+        paragraph opening with its speaker's label: „Frage: Herr Stoltenberg, droht ein
+        Krieg?“ / „Stoltenberg: Wir tun alles, um einen Krieg zu verhindern.“ A label
+        that names a person, one to four capitalised words before a colon, and opens
+        two paragraphs or more, most of them without a question mark, is an answerer's
+        once another label opens questions (Frage, the outlet, the interviewer). The
+        whole answer after the label is said, verbatim, by the person it names."""
+        doc = self.doc
+        paragraphs: dict[int, tuple[int, int]] = {}  # paragraph → its tokens [first, last)
+        for sentence in doc.sentences:
+            first, _ = paragraphs.get(sentence.paragraph, (sentence.first, 0))
+            paragraphs[sentence.paragraph] = (first, sentence.last)
+        labelled: dict[str, list[tuple[int, int, int]]] = {}  # label → (first, colon, last)
+        for first, last in paragraphs.values():
+            colon = next(
+                (k for k in range(first + 1, min(first + 5, last - 1)) if self.tok(k) == ":"),
+                None,
+            )
+            if colon is not None and all(self.tok(k)[:1].isupper() for k in range(first, colon)):
+                label = self.text[doc.tokens[first].start : doc.tokens[colon - 1].end]
+                labelled.setdefault(label, []).append((first, colon, last))
+
+        def asks(first: int, last: int) -> bool:
+            return "?" in self.text[doc.tokens[first].start : doc.tokens[last - 1].end]
+
+        answerers = {
+            label: opened
+            for label, opened in labelled.items()
+            if len(opened) >= 2 and 2 * sum(asks(f, e) for f, _, e in opened) < len(opened)
+        }
+        if not any(
+            asks(f, e)
+            for label, opened in labelled.items()
+            if label not in answerers
+            for f, _, e in opened
+        ):
+            return []
+        out = []
+        for opened in answerers.values():
+            first, colon, _ = opened[0]
+            phrase = self.people.phrase_at(first, colon)
+            if phrase is None or phrase.kind != "name" or phrase.last != colon:
+                continue
+            entity = self.people.resolve(phrase)
+            if entity is None or self.people.entities[entity].kind != "PER":
+                continue
+            for first, colon, last in opened:
+                label = self.people.phrase_at(first, colon) or phrase
+                out.append(
+                    self.make(
+                        [self.span(colon + 1, last)],
+                        "direct",
+                        speaker=label,
+                        confidence=0.8,
+                        rule="interview_answer",
+                    )
+                )
+        return out
+
     def _word_span(self, u: Unit, word: str) -> list[Span]:
         return [self.span(k, k + 1) for k in range(u.a, u.b) if self.low(k) == word][:1]
 
@@ -2090,6 +2150,17 @@ class _Extractor:
             if isinstance(result, Statement):
                 self.statements.extend(self.split_colon_quote(result, u))
                 last, last_unit = self.statements[-1], u.index
+        answers = self.interview_answers()
+        if answers:
+            # what the rules inferred inside an answer (a continuation, a quotation
+            # standing alone) is the answer's
+            self.statements = [
+                st
+                for st in self.statements
+                if not st.rule.startswith(("continuation", "standalone", "evidential"))
+                or not any(a.start <= st.start and st.end <= a.end for a in answers)
+            ]
+            self.statements = sorted(self.statements + answers, key=lambda st: st.start)
         return Analysis(
             text=self.text,
             statements=self.statements,

@@ -622,6 +622,27 @@ CASES = [
         [("direct", "Bambang Suryo Aji", "Es gibt noch viele Vermisste.")],
         id="a-wikinews-dateline-with-a-date-hides-no-statement",
     ),
+    pytest.param(
+        "Nato-Chef im Interview\n\nJens Stoltenberg ist seit 2014 Generalsekretär der Nato."
+        "\n\nFrage: Herr Stoltenberg, droht ein Krieg?\n\nStoltenberg: Wir tun alles, um "
+        "einen Krieg zu verhindern. Aber wir sind vorbereitet.\n\nFrage: Und die Ukraine?"
+        "\n\nStoltenberg: Die Ukraine hat das Recht, sich zu verteidigen.",
+        [
+            ("direct", "Jens Stoltenberg", "Wir tun alles, um einen Krieg zu verhindern. Aber"),
+            ("direct", "Jens Stoltenberg", "Die Ukraine hat das Recht, sich zu verteidigen."),
+        ],
+        id="an-interviews-answers-are-said-by-the-person-their-label-names",
+    ),
+    pytest.param(
+        "Habeck im Gespräch\n\nRobert Habeck sprach mit Markus Lanz.\n\nLanz: Herr Habeck, "
+        "kommt das Gesetz?\n\nHabeck: Ja, das Gesetz kommt.\n\nLanz: Wann?\n\nHabeck: Im "
+        "Herbst, wenn alles gut geht.",
+        [
+            ("direct", "Robert Habeck", "Ja, das Gesetz kommt."),
+            ("direct", "Robert Habeck", "Im Herbst, wenn alles gut geht."),
+        ],
+        id="an-interviewer-named-in-the-labels-asks-and-says-nothing",
+    ),
 ]
 
 
@@ -635,6 +656,16 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
 
 
 NOT_STATEMENTS = [
+    pytest.param(
+        "Das Wetter\n\nBerlin: 12 Grad, sonnig.\n\nHamburg: 10 Grad, Regen.\n\nBerlin: "
+        "morgen 14 Grad.",
+        id="labelled-paragraphs-without-questions-are-no-interview",
+    ),
+    pytest.param(
+        "Zum Interview\n\nFrage: Kommt der Winter?\n\nAntwort: Ja, er kommt bald.\n\n"
+        "Frage: Wann?\n\nAntwort: Im Dezember.",
+        id="an-answer-label-that-names-nobody",
+    ),
     pytest.param("Die Preise steigen, so zum Beispiel in Berlin.", id="so-for-example"),
     pytest.param("Er schrieb „Die Zeit“ an die Tafel.", id="a-title-after-a-frame-verb"),
     pytest.param(
