@@ -2077,12 +2077,11 @@ class _Extractor:
             if entity is None or self.people.entities[entity].kind != "PER":
                 continue
             for first, colon, last in opened:
-                label = self.people.phrase_at(first, colon) or phrase
                 out.append(
                     self.make(
                         [self.span(colon + 1, last)],
                         "direct",
-                        speaker=label,
+                        speaker=self.people.phrase_at(first, colon) or phrase,
                         confidence=0.8,
                         rule="interview_answer",
                     )
