@@ -52,6 +52,7 @@ from sagte.analysis.adapters import (  # noqa: E402
     merge_adapters,
     native_bf16,
     pack_deltas,
+    saved_meta,
 )
 from sagte.analysis.ner import (  # noqa: E402
     IGNORE,
@@ -61,10 +62,11 @@ from sagte.analysis.ner import (  # noqa: E402
     NerRuntime,
     build,
     join_tokens,
+    load_ner,
     tag_bigrams,
     word_pieces,
 )
-from sagte.analysis.training import continue_from, save, train  # noqa: E402
+from sagte.analysis.training import average, continue_from, save, train  # noqa: E402
 from sagte.eval.ner import evaluate_file, fingerprint, read_sentences  # noqa: E402
 
 DATA = ROOT.parent / "shared/data/germeval2014"
@@ -105,8 +107,21 @@ def main() -> None:
     parser.add_argument("--with-dev", action="store_true", help="train on dev as well")
     parser.add_argument("--out", default=str(ROOT / "sagte/models/ner-v6.pt"))
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--shuffle-seed",
+        type=int,
+        help="seed of the order the sentences are read in (default --seed); the head's "
+        "initialisation stays --seed's, so runs that differ only here can be averaged",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--init", help="continue from a file this script saved (same rank)")
+    parser.add_argument(
+        "--average",
+        nargs="+",
+        metavar="FILE",
+        help="write the mean weights of these files (runs that differ only in "
+        "--shuffle-seed) to --out and score that on dev",
+    )
     parser.add_argument(
         "--bigrams-into",
         metavar="FILE",
@@ -122,7 +137,17 @@ def main() -> None:
         print(f"tag bigrams of {', '.join(f.name for f in files)} added to {args.bigrams_into}")
         return
 
-    random.seed(args.seed)
+    if args.average:
+        saved = saved_meta(Path(args.average[0]))
+        _, model = build(NerConfig(**saved["config"]))
+        torch.save(average(args.average, model), args.out)
+        print(f"mean of {', '.join(args.average)} written to {args.out}")
+        runtime = load_ner(args.out)
+        assert runtime is not None
+        score_dev(data, runtime, with_dev="NER-de-dev.tsv" in saved.get("data_sha256", {}))
+        return
+
+    random.seed(args.seed if args.shuffle_seed is None else args.shuffle_seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     config = NerConfig(rank=args.rank, alpha=2.0 * args.rank)
@@ -170,6 +195,7 @@ def main() -> None:
         # `sagte eval ner` flags a score on one of these files as training fit
         data_sha256={file.name: fingerprint(file) for file in files},
         seed=args.seed,
+        shuffle_seed=args.shuffle_seed,
         epochs=args.epochs,
         lr=args.lr,
         layer_decay=args.layer_decay,
@@ -178,11 +204,14 @@ def main() -> None:
     )
     model.eval()
     merge_adapters(model)
-    runtime = NerRuntime(tokenizer, model, prior=bigrams)
+    score_dev(data, NerRuntime(tokenizer, model, prior=bigrams), args.with_dev)
+
+
+def score_dev(data: Path, runtime: NerRuntime, with_dev: bool) -> None:
     score = evaluate_file(
         data / "NER-de-dev.tsv", lambda sents: runtime.tag([join_tokens(s) for s in sents])
     )
-    seen = " (trained on it: training fit, not a measurement)" if args.with_dev else ""
+    seen = " (trained on it: training fit, not a measurement)" if with_dev else ""
     print(f"GermEval 2014 dev (outer chunks, strict){seen}:")
     print(score.report())
 

@@ -130,3 +130,58 @@ def test_layer_decay_lowers_each_layers_rate_below_the_one_above() -> None:
     assert id(encoder.word.weight) not in rate
     flat = layer_groups(model, lr=1e-4, head_lr=1e-3)
     assert sorted(g["lr"] for g in flat) == [1e-4, 1e-3]
+
+
+def test_average_is_the_mean_of_runs_from_one_initialisation(tmp_path: Path) -> None:
+    """`average` (the entity tagger's soup of runs that read their data in different
+    orders) gives the element-wise mean of the files' weights, packed as they were,
+    and refuses files of different configs instead of mixing them."""
+    from sagte.analysis.adapters import (
+        add_adapters,
+        linear_weights,
+        pack_deltas,
+        trained_state,
+        unpack_deltas,
+    )
+    from sagte.analysis.encoder import E5Config, E5Encoder
+    from sagte.analysis.training import average
+
+    def fresh() -> torch.nn.ModuleDict:
+        torch.manual_seed(0)
+        encoder = E5Encoder(E5Config(hidden=64, layers=2, heads=2, ffn=128, vocab=50))
+        add_adapters(encoder, rank=0, alpha=0.0)
+        return torch.nn.ModuleDict({"encoder": encoder, "head": torch.nn.Linear(64, 3)})
+
+    base = linear_weights(fresh())
+    runs = []
+    for seed in (1, 2):
+        model = fresh()
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for weight in model.parameters():
+                weight += 0.01 * torch.randn_like(weight)
+        runs.append(trained_state(model))
+        state = pack_deltas(runs[-1], base)
+        save(state, {"layers": 2}, str(tmp_path / f"run{seed}.pt"), 0.0, seed=13, shuffle_seed=seed)
+    paths = [str(tmp_path / "run1.pt"), str(tmp_path / "run2.pt")]
+
+    mean = average(paths, fresh())
+    assert mean["config"] == {"layers": 2} and mean["averaged_from"] == ["run1.pt", "run2.pt"]
+    assert mean["seed"] == 13 and mean["shuffle_seeds"] == [1, 2]
+    restored = unpack_deltas(mean["state"], fresh().state_dict())
+    for name, first in runs[0].items():
+        expected = (first + runs[1][name]) / 2
+        # two 4-bit roundings (each run's, then the mean's) and float16 at most
+        step = max((run[name] - base[name]).abs().max() / 7 for run in runs) if name in base else 0
+        assert (restored[name] - expected).abs().max() <= step + 1e-3, name
+    assert not torch.equal(restored["head.weight"], runs[0]["head.weight"])
+
+    # another config, or another recipe (here the initialisation's seed)
+    save(pack_deltas(runs[0], base), {"layers": 3}, str(tmp_path / "other.pt"), 0.0, seed=13)
+    with pytest.raises(ValueError, match="other.pt: config"):
+        average([paths[0], str(tmp_path / "other.pt")], fresh())
+    save(pack_deltas(runs[0], base), {"layers": 2}, str(tmp_path / "seed.pt"), 0.0, seed=14)
+    with pytest.raises(ValueError, match="seed.pt: seed not as in"):
+        average([paths[0], str(tmp_path / "seed.pt")], fresh())
+    with pytest.raises(ValueError, match="at least two"):
+        average(paths[:1], fresh())
