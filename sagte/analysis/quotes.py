@@ -1522,6 +1522,21 @@ class _Extractor:
                 continue
             i, k = self.trim(prev.a, prev.b)
             cue_spans = self.cue_spans(u.a + 1, cue, part)
+            form, message = self.classify(i, k)
+            if form == "direct":
+                # „„Wir bleiben an der Seite der Ukraine.“ Das sagte Olaf Scholz der SZ.“:
+                # the quotation before is his, verbatim (what the rules inferred of it,
+                # a quotation standing alone or a continuation, gives way in `run`)
+                return self.make(
+                    message,
+                    "direct",
+                    cue=cue_spans,
+                    speaker=phrase,
+                    frame=[self.span(u.a, u.b)],
+                    medium=cue.medium,
+                    confidence=0.8,
+                    rule="anaphoric_frame",
+                )
             return self.make(
                 [self.span(i, k)],
                 "reported",
@@ -2117,6 +2132,13 @@ class _Extractor:
             if result is None:
                 prev = units[u.index - 1] if u.index else None
                 result = self.anaphoric_report(u, prev)
+                if isinstance(result, Statement) and result.rule == "anaphoric_frame":
+                    self.statements = [
+                        st
+                        for st in self.statements
+                        if not st.rule.startswith(("continuation", "standalone"))
+                        or st.end <= result.start
+                    ]
             if result is None:
                 result = self.colon_quote(u)
             if result is None:

@@ -643,6 +643,21 @@ CASES = [
         ],
         id="an-interviewer-named-in-the-labels-asks-and-says-nothing",
     ),
+    pytest.param(
+        "„Wir werden die Ukraine weiter unterstützen.“ Das sagte Bundeskanzler Olaf Scholz "
+        "der „Süddeutschen Zeitung“.",
+        [("direct", "Olaf Scholz", "Wir werden die Ukraine weiter unterstützen.")],
+        id="das-sagte-after-a-quotation-gives-it-its-speaker",
+    ),
+    pytest.param(
+        "Außenministerin Annalena Baerbock sagte, die Lage sei ernst. „Wir müssen jetzt "
+        "gemeinsam handeln.“ Das sagte auch Olaf Scholz am Abend.",
+        [
+            ("indirect", "Annalena Baerbock", "die Lage sei ernst"),
+            ("direct", "Olaf Scholz", "Wir müssen jetzt gemeinsam handeln."),
+        ],
+        id="das-sagte-after-a-quotation-beats-continuing-the-speaker-before",
+    ),
 ]
 
 
