@@ -140,6 +140,10 @@ _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
 _CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
 _TOPIC_PREPOSITIONS = frozenset({"vor", "von", "über"})
 _HABEN = frozenset({"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"})
+_DAY_TIME = re.compile(
+    r"(?:(?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch)(?:abend|morgen|mittag|nachmittag|vormittag)?"
+    r"|Abend|Morgen|Mittag|Nachmittag|Vormittag|Wochenende"
+)
 _TIME_NOUN = re.compile(r"(sekunden|minuten|stunden|tagen|wochen|monaten|jahren|jahrzehnten)")
 # Prepositions that open what a frame verb reports besides vor/von/über: „wiesen auf
 # die Gefahren hin“, „verwies auf die schlechten Wetterbedingungen“.
@@ -254,17 +258,30 @@ class _Extractor:
             return ()  # a noun: „in Fragen der Beziehung“
         return lexicon.cue_verbs().get(self.low(i), ())
 
-    def past_reflexive(self, j: int, stop: int, cue: Cue) -> int:
+    def past_reflexive(self, j: int, stop: int, cue: Cue, times: bool = False) -> int:
         """`skip_adverbs`, and past the reflexive pronoun of „sich äußern“ to its subject:
         „„…“, äußerte sich Schavan“ (not of „sich aussprechen“, „sich versprechen“)."""
-        j = self.skip_adverbs(j, stop)
+        j = self.skip_adverbs(j, stop, times)
         if cue.lemma == "äußern" and self.low(j) == "sich":
-            return self.skip_adverbs(j + 1, stop)
+            return self.skip_adverbs(j + 1, stop, times)
         return j
 
-    def skip_adverbs(self, j: int, stop: int) -> int:
-        while j < stop and self.low(j) in wordlists.ADVERBS and not self.quoted[j]:
-            j += 1
+    def skip_adverbs(self, j: int, stop: int, times: bool = False) -> int:
+        """The first token from j on that is no adverb, nor with `times` a day's time
+        between a frame's verb and its subject („„…“, sagte am Montag Olaf Scholz“; a
+        report's verb is followed by its object: „forderte am Mittwoch den Rücktritt“)."""
+        while j < stop and not self.quoted[j]:
+            if self.low(j) in wordlists.ADVERBS:
+                j += 1
+            elif (
+                times
+                and self.low(j) == "am"
+                and j + 1 < stop
+                and _DAY_TIME.fullmatch(self.tok(j + 1))
+            ):
+                j += 2
+            else:
+                break
         return j
 
     def particle(self, cue: Cue, after: int, stop: int) -> int | None:
@@ -624,7 +641,7 @@ class _Extractor:
         for cue in self.cues(c):
             if not cue.finite or cue.kind != "frame" or cue.lemma == "begründen":
                 continue  # „X, begründete Y damit, dass …“ gives a reason after the verb
-            j = self.past_reflexive(c + 1, u.b, cue)
+            j = self.past_reflexive(c + 1, u.b, cue, times=True)
             phrase = self.people.phrase_at(j, u.b)
             if phrase is None and _LOWER_CASE_SOURCE.fullmatch(self.tok(j)):
                 phrase = Phrase(j, j + 1, "other", head=self.tok(j))  # zitiert ndr.de …
@@ -1513,7 +1530,7 @@ class _Extractor:
         for cue in self.cues(u.a + 1):
             if not cue.finite:
                 continue
-            j = self.skip_adverbs(u.a + 2, u.b)
+            j = self.skip_adverbs(u.a + 2, u.b, times=True)
             phrase = self.people.phrase_at(j, u.b)
             if phrase is None or phrase.kind == "other":
                 continue

@@ -658,6 +658,16 @@ CASES = [
         ],
         id="das-sagte-after-a-quotation-beats-continuing-the-speaker-before",
     ),
+    pytest.param(
+        "„Wir bleiben an der Seite der Ukraine“, sagte am Montagabend Bundeskanzler Olaf "
+        "Scholz. „Das ist klar.“ Das erklärte am Dienstag auch Außenministerin Annalena "
+        "Baerbock.",
+        [
+            ("direct", "Olaf Scholz", "Wir bleiben an der Seite der Ukraine"),
+            ("direct", "Annalena Baerbock", "Das ist klar."),
+        ],
+        id="a-days-time-between-the-frames-verb-and-its-speaker",
+    ),
 ]
 
 
