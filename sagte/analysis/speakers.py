@@ -17,11 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sagte.analysis import lexicon, wordlists
+from sagte.analysis.marks import names_only
 from sagte.analysis.model import Entity, Mention
 from sagte.text import Doc
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
 _GENITIVE_DETS = frozenset({"des", "der"})
+_OPENING_MARKS = frozenset('„»«"')
+_CLOSING_MARKS = '“”«»"'
 # A compound whose first part is written in lower case: „verdi-Verhandlungsführer“
 _LOWER_CASE_COMPOUND = re.compile(r"[a-zäöü][\w.]*-[A-ZÄÖÜ][\w-]*")
 # Endings of abstract nouns, which no surname after „von der“ has („von der Leyen“).
@@ -111,6 +114,11 @@ def _adjective_or_determiner(word: str) -> bool:
 
 def _regular(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc.tokens) and doc.tokens[i].kind in ("regular", "abbreviation")
+
+
+def _unquoted(text: str) -> str:
+    """`text` without its quotation marks: „Bild“-Zeitung → Bild-Zeitung."""
+    return "".join(c for c in text if c not in _OPENING_MARKS and c not in _CLOSING_MARKS)
 
 
 def _namelike(doc: Doc, i: int) -> bool:
@@ -404,6 +412,10 @@ class People:
             j = i + 1
             while j < stop and _regular(doc, j) and _adjective_or_determiner(doc.tokens[j].text):
                 j += 1
+            title = self._quoted_title(j, stop)
+            if title is not None:  # "der „Spiegel“", "die „Bild“-Zeitung": a title
+                head = _unquoted(doc.text[doc.tokens[j].start : doc.tokens[title - 1].end])
+                return Phrase(i, title, "descriptor", head=head, definite=low in wordlists.DEFINITE)
             if j >= stop or not _regular(doc, j):
                 return None
             if lexicon.is_age_descriptor(doc.tokens[j].text):  # "der 29-Jährige"
@@ -418,7 +430,7 @@ class People:
             if j in self._mention_at:  # "die Ärztin Maria Lehmann"
                 inner = self._mention_phrase(j, stop)
                 return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
-            j = self._genitive(j, stop)
+            j = self._genitive(j, stop, titles=not lexicon.is_role(head))
             return Phrase(i, j, "descriptor", head=head, definite=low in wordlists.DEFINITE)
         if word[:1].isupper() and word not in wordlists.NOT_NAMES and low not in wordlists.ADVERBS:
             j = i + 1
@@ -428,7 +440,8 @@ class People:
                     return Phrase(i, inner.last, "name", inner.head, False, inner.mention)
                 j += 1
             if lexicon.is_role(word):
-                return Phrase(i, self._genitive(j, stop), "descriptor", head=word)
+                end = self._genitive(j, stop, titles=False)
+                return Phrase(i, end, "descriptor", head=word)
             return Phrase(i, j, "other", head=doc.tokens[j - 1].text)
         return None
 
@@ -463,9 +476,11 @@ class People:
             return k + 2
         return k
 
-    def _genitive(self, j: int, stop: int, depth: int = 2) -> int:
+    def _genitive(self, j: int, stop: int, depth: int = 2, titles: bool = True) -> int:
         """Extend over a genitive attribute: "ein Sprecher des Deutschen Wetterdienstes",
-        and one inside it: "der Leiter des Influenza-Programms der WHO"."""
+        and one inside it: "der Leiter des Influenza-Programms der WHO". A title in
+        quotation marks counts after a person's role only with „des“: in „sagte die
+        Ministerin der „Bild“-Zeitung“ the paper is who she said it to."""
         doc = self.doc
         if depth and j < stop and doc.tokens[j].text in _GENITIVE_DETS:
             k = j + 1
@@ -473,7 +488,30 @@ class People:
                 k += 1
             if k < stop and doc.tokens[k].text[:1].isupper() and _regular(doc, k):
                 return self._genitive(self._proper_tail(k + 1, stop), stop, depth - 1)
+            title = self._quoted_title(k, stop)  # "ein Bericht der „Süddeutschen Zeitung“"
+            if title is not None and (titles or doc.tokens[j].text == "des"):
+                return self._genitive(title, stop, depth - 1)
         return j
+
+    def _quoted_title(self, j: int, stop: int) -> int | None:
+        """The token after a title or name in quotation marks that opens at token j
+        („Spiegel“, „Süddeutschen Zeitung“, „Bild“-Zeitung: `marks.names_only`), or
+        None."""
+        doc = self.doc
+        if j >= stop or doc.tokens[j].text not in _OPENING_MARKS:
+            return None
+        for k in range(j + 1, min(j + 6, stop)):
+            word = doc.tokens[k].text
+            if word in _OPENING_MARKS and k > j + 1 and word not in _CLOSING_MARKS:
+                return None
+            closing = next((m for m in range(1, len(word)) if word[m] in _CLOSING_MARKS), None)
+            if word in _CLOSING_MARKS or closing is not None:  # „Bild“-Zeitung: one token
+                last = k if word in _CLOSING_MARKS else k + 1
+                inner = doc.text[doc.tokens[j].end : doc.tokens[last - 1].end]
+                if k == j + 1 and word in _CLOSING_MARKS:
+                    return None
+                return k + 1 if names_only(_unquoted(inner)) else None
+        return None
 
     # -- resolution --------------------------------------------------------
     def resolve(self, phrase: Phrase) -> int | None:
@@ -530,7 +568,7 @@ class People:
         return entity
 
     def _org_entity(self, text: str, phrase: Phrase) -> int:
-        words = text.split()
+        words = _unquoted(text).split()
         if words and words[0].lower() in wordlists.DETERMINERS:
             words = words[1:]
         entity = self._name_entity(" ".join(words) or text, "ORG")

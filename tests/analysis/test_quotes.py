@@ -668,6 +668,25 @@ CASES = [
         ],
         id="a-days-time-between-the-frames-verb-and-its-speaker",
     ),
+    pytest.param(
+        "Wie der „Spiegel“ berichtet, plant die Regierung neue Schulden. Die „Bild“-Zeitung "
+        "meldete, die Pläne seien schon fertig.",
+        [
+            ("indirect", "Spiegel", "plant die Regierung neue Schulden"),
+            ("indirect", "Bild-Zeitung", "die Pläne seien schon fertig"),
+        ],
+        id="a-paper-named-in-quotation-marks-reports",
+    ),
+    pytest.param(
+        "Sie habe „nichts davon gewusst“, sagte die Ministerin der „Bild“-Zeitung.",
+        [("mixed", "die Ministerin", "Sie habe „nichts davon gewusst“")],
+        id="the-paper-after-a-persons-role-is-who-she-said-it-to",
+    ),
+    pytest.param(  # a paper's report, as without the marks; its title is no quotation
+        "Das berichtete der „Spiegel“ über die „Nord Stream 2“-Pipeline.",
+        [("reported", "Spiegel", "Das berichtete der „Spiegel“ über die")],
+        id="a-paper-in-quotation-marks-reports-as-without-them",
+    ),
 ]
 
 
@@ -721,7 +740,8 @@ NOT_STATEMENTS = [
         id="negated-speech",
     ),
     pytest.param(
-        "Das berichtete der „Spiegel“ über die „Nord Stream 2“-Pipeline.", id="scare-quotes"
+        "Der „Spiegel“ erschien am Montag mit einem Titel über die „Nord Stream 2“-Pipeline.",
+        id="scare-quotes",
     ),
     pytest.param("Die Brücke wird im Mai gesperrt. Der Verkehr wird umgeleitet.", id="no-speech"),
     pytest.param(
@@ -844,6 +864,10 @@ def test_quotes_offsets_and_provenance() -> None:
         (  # a source noun in the singular
             "Nach Schätzung der Vereinten Nationen sind 300.000 Menschen auf der Flucht.",
             "Schätzung der Vereinten Nationen",
+        ),
+        (  # a paper's name in quotation marks is part of the source
+            "Laut einem Bericht der „Süddeutschen Zeitung“ plant die Regierung neue Schulden.",
+            "einem Bericht der „Süddeutschen Zeitung“",
         ),
         (  # laut with a source that is no person
             "Laut spanischen Medien wurden bei dem Brand zwölf Menschen verletzt.",
