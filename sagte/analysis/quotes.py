@@ -1924,7 +1924,13 @@ class _Extractor:
             # Konjunktiv I still reports across a sentence or two of narration
             if distance > 3 or self.subjunctive(u.a, u.b) != "I":
                 return None
-        form, message = self.classify(u.a, u.b)
+        # „Und weiter: „Das ist klar.““: the words after a lead of adverbs and a colon
+        colon = next((k for k in range(u.a + 1, min(u.a + 3, u.b)) if self.tok(k) == ":"), u.a)
+        if colon > u.a and not all(
+            self.low(k) in wordlists.ADVERBS or self.low(k) == "und" for k in range(u.a, colon)
+        ):
+            colon = u.a
+        form, message = self.classify(colon + (colon > u.a), u.b)
         if form == "direct" and distance == 1:
             q_start, q_end = message[0]
             if len(self.text[q_start:q_end].split()) >= 4:

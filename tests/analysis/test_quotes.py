@@ -687,6 +687,14 @@ CASES = [
         [("reported", "Spiegel", "Das berichtete der „Spiegel“ über die")],
         id="a-paper-in-quotation-marks-reports-as-without-them",
     ),
+    pytest.param(
+        "„Wir bleiben hart“, sagt Scholz. Und weiter: „Das ist klar und bleibt auch so.“",
+        [
+            ("direct", "Scholz", "Wir bleiben hart"),
+            ("direct", "Scholz", "Das ist klar und bleibt auch so."),
+        ],
+        id="a-continuation-after-und-weiter-and-a-colon-is-the-quotation",
+    ),
 ]
 
 
