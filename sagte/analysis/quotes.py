@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v7`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v8`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -14,7 +14,8 @@ quotation it names):
    es, … (v6) / Im April wurde bekannt, dass … (no source named, v6)
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben /
    Seiner Ansicht nach (v5) / …, wonach … (v5)
-4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence)
+4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence;
+   a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8)
 5. a quotation after a colon, said by the subject of the clause before it: Im Brief
    an Chirac erklärt er: „…“ / Polizeisprecher Jonas Weber: „…“ (v4)
 6. a quotation a naming verb gives: X nannte die Pläne „fahrlässig“ / X bezeichnete
@@ -31,6 +32,9 @@ quotation it names):
    Rettungskräfte berichten von … / X hatte im Juli von … berichtet (v7)
 10. a claim marked as reported by its verb alone, with no statement before it to
     continue: Konjunktiv I or reportive sollen, the speaker left open (v2).
+
+Across the whole article, the answers of an interview printed as questions and
+answers are said by the person their label names (Frage: …? / Stoltenberg: …, v8).
 
 Negated speech ("…, sagte Stoltenberg nicht") is never a statement and ends a chain
 of continuations.
@@ -49,7 +53,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v7"
+EXTRACTOR = "sagte.quotes.rules.v8"
 
 _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
