@@ -1,8 +1,7 @@
 """The training loop the adapter models share (`scripts/train_ner.py`,
 `scripts/train_quotes.py`): AdamW with its own learning rate for the head, a 10%
 linear warm-up then linear decay, gradients clipped at 1, batches of similar
-length, progress printed; saving what was trained in float16 with its config; and
-averaging the weights of several runs (`average`).
+length, progress printed; and saving what was trained in float16 with its config.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Any, TypeVar
 import torch
 from torch import nn
 
-from sagte.analysis.adapters import linear_weights, pack_deltas, unpack_deltas
+from sagte.analysis.adapters import unpack_deltas
 
 Example = tuple[Sequence[int], Any]  # piece ids and their labels
 E = TypeVar("E", bound=Example)
@@ -106,37 +105,6 @@ def layer_groups(
             rate = lr * decay ** (layers - 1 - depth.get(name, -1))
         rates.setdefault(rate, []).append(param)
     return [{"params": group, "lr": rate} for rate, group in rates.items()]
-
-
-def average(paths: Sequence[str], model: nn.Module) -> dict[str, Any]:
-    """The mean weights of several files `save` wrote, as one file's contents: a
-    uniform model soup (Wortsman et al., ICML 2022). The runs must share one config
-    and one initialisation (the head's too) and differ only in the order they read
-    their data, so that they end in one basin, where their mean is a better model
-    than either (entity tagger: `scripts/train_ner.py --average`): what the files
-    recorded beside their tensors (config, data, seed, epochs, …) must agree but for
-    `shuffle_seed`. `model` is built from that config and gives the base weights the
-    packed deltas are changes from. The files' names are recorded as `averaged_from`."""
-    if len(paths) < 2:
-        raise ValueError("averaging needs at least two model files")
-    saved = [torch.load(path, map_location="cpu", weights_only=True) for path in paths]
-    for path, other in zip(paths[1:], saved[1:], strict=True):
-        keys = (other.keys() | saved[0].keys()) - {"state", "shuffle_seed"}
-        differ = sorted(k for k in keys if other.get(k) != saved[0].get(k))
-        if differ:
-            raise ValueError(f"{path}: {', '.join(differ)} not as in {paths[0]}")
-        if set(other["state"]) != set(saved[0]["state"]):
-            raise ValueError(f"{path}: holds other tensors than {paths[0]}")
-    current = model.state_dict()
-    states = [unpack_deltas(s["state"], current) for s in saved]
-    mean = {k: torch.stack([state[k] for state in states]).mean(0) for k in states[0]}
-    state = pack_deltas(mean, linear_weights(model))
-    return {
-        **{k: v for k, v in saved[0].items() if k not in ("state", "shuffle_seed")},
-        "shuffle_seeds": [s.get("shuffle_seed") for s in saved],
-        "state": {k: v.half() if v.is_floating_point() else v for k, v in state.items()},
-        "averaged_from": [Path(path).name for path in paths],
-    }
 
 
 def save(
