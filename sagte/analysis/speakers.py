@@ -502,15 +502,15 @@ class People:
             return None
         for k in range(j + 1, min(j + 6, stop)):
             word = doc.tokens[k].text
-            if word in _OPENING_MARKS and k > j + 1 and word not in _CLOSING_MARKS:
+            if word in _CLOSING_MARKS:  # the mark alone: the title ends before it
+                inner = doc.text[doc.tokens[j].end : doc.tokens[k].start]
+            elif any(c in _CLOSING_MARKS for c in word[1:]):  # „Bild“-Zeitung: one token
+                inner = doc.text[doc.tokens[j].end : doc.tokens[k].end]
+            elif word in _OPENING_MARKS:
                 return None
-            closing = next((m for m in range(1, len(word)) if word[m] in _CLOSING_MARKS), None)
-            if word in _CLOSING_MARKS or closing is not None:  # „Bild“-Zeitung: one token
-                last = k if word in _CLOSING_MARKS else k + 1
-                inner = doc.text[doc.tokens[j].end : doc.tokens[last - 1].end]
-                if k == j + 1 and word in _CLOSING_MARKS:
-                    return None
-                return k + 1 if names_only(_unquoted(inner)) else None
+            else:
+                continue
+            return k + 1 if inner.strip() and names_only(_unquoted(inner)) else None
         return None
 
     # -- resolution --------------------------------------------------------
