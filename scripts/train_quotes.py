@@ -24,10 +24,10 @@ left out by `--validation-fold 4` (35 min), fold 4 scores 78.7 / 73.2: 80.2 / 74
 over the four folds' 571 documents (80.1 / 73.9 with the v7 rules; 79.5 / 73.3 with
 the v6 rules and the merge's earlier bar of 0.6 on the tagger's confidence). Fold 0
 with older rules: 81.6 / 75.2 with the v7 rules, 81.1 / 74.8 with the v6 rules,
-81.2 / 74.9 with the v5 rules, 80.9 / 74.5 with the v4 rules, 80.4 / 73.8 with the v3 rules, 77.9 / 72.2 before the v3 rules
-and the dataset conventions of `eval.quotes.dataset_spans`, 76.7 / 71.4 before the
-v2 rules and the
-merge's filters, 76.4 / 71.4 before the tagger read whole paragraphs,
+81.2 / 74.9 with the v5 rules, 80.9 / 74.5 with the v4 rules, 80.4 / 73.8 with the
+v3 rules, 77.9 / 72.2 before the v3 rules and the dataset conventions of
+`eval.quotes.dataset_spans`, 76.7 / 71.4 before the v2 rules and the merge's
+filters, 76.4 / 71.4 before the tagger read whole paragraphs,
 `tagger.paragraph_windows`, 76.6 / 71.1 before it read trimmed windows,
 `tagger.windows`, and 76.5 / 71.2 before spaCy's tokens replaced SoMaJo's). The
 shipped v4 file is the same run on all five folds (`--all-folds`), so no fold is

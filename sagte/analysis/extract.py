@@ -26,10 +26,10 @@ from typing import Any, Literal
 from sagte.analysis import lexicon, wordlists
 from sagte.analysis.bio import spans_of
 from sagte.analysis.frames import fill_addressees, fill_frames
-from sagte.analysis.marks import balanced, find_quotes, without_marks
+from sagte.analysis.marks import balanced, without_marks
 from sagte.analysis.model import Analysis, Statement
+from sagte.analysis.quotes import INFERRED_RULES, is_heading
 from sagte.analysis.quotes import extract_statements as extract_by_rules
-from sagte.analysis.quotes import is_heading
 from sagte.analysis.speakers import People, Phrase
 from sagte.errors import Errors
 from sagte.text import Doc
@@ -174,7 +174,6 @@ def tag_names(doc: Doc, reading: Any = None) -> list[tuple[int, int, str]]:
 # and misses Reported statements and Konjunktiv II continuations the seeds and
 # examples need.
 COMBINE_RULES = True
-INFERRED_RULES = ("continuation", "evidential", "standalone")  # prefixes of rule names
 # The tagger's messages it is less sure of are dropped (their mean probability of
 # not being O). Cross-validated on folds 0, 1 and 4, each with a tagger trained
 # without it, 22 of the 33 messages between 0.6 and 0.8 were unpaired, and a bar of
@@ -194,7 +193,7 @@ def _neural(doc: Doc, predicted: list[Any], people: People) -> Analysis:
     people.find_names()
     rules = extract_by_rules(doc, people) if COMBINE_RULES else None
     predicted = sorted(predicted, key=lambda p: p.message[0][0])
-    quotes = find_quotes(doc.text, doc.paragraphs)
+    quotes = people.quotes
     statements: list[Statement] = []
     resolved: dict[tuple[int, int], int | None] = {}
     last_entity = None

@@ -48,12 +48,15 @@ from dataclasses import dataclass, replace
 
 from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
-from sagte.analysis.marks import QuoteSpan, find_quotes, names_only, words_said
+from sagte.analysis.marks import QuoteSpan, names_only, words_said
 from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
 EXTRACTOR = "sagte.quotes.rules.v8"
+# Prefixes of the rules whose statements are inferred, with no cue of their own: they
+# give way to a statement found with one (here, and in the accurate mode's merge).
+INFERRED_RULES = ("continuation", "evidential", "standalone")
 
 _FINAL = frozenset(".!?;:")
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
@@ -200,9 +203,9 @@ class _Extractor:
     def __init__(self, doc: Doc, people: People | None = None) -> None:
         self.doc = doc
         self.text = doc.text
-        self.quotes = find_quotes(doc.text, doc.paragraphs)
-        self.quoted = self._quoted_tokens()
         self.people = people if people is not None else People(doc)
+        self.quotes = self.people.quotes
+        self.quoted = self._quoted_tokens()
         self.statements: list[Statement] = []
         self._tagged: dict[tuple[int, int], list[str]] = {}  # see tagged
         self._sentence_starts = {s.first for s in doc.sentences}
@@ -2080,12 +2083,12 @@ class _Extractor:
         once another label opens questions (Frage, the outlet, the interviewer). The
         whole answer after the label is said, verbatim, by the person it names."""
         doc = self.doc
-        paragraphs: dict[int, tuple[int, int]] = {}  # paragraph → its tokens [first, last)
-        for sentence in doc.sentences:
-            first, _ = paragraphs.get(sentence.paragraph, (sentence.first, 0))
-            paragraphs[sentence.paragraph] = (first, sentence.last)
         labelled: dict[str, list[tuple[int, int, int]]] = {}  # label → (first, colon, last)
-        for first, last in paragraphs.values():
+        for paragraph in doc.paragraphs:
+            tokens = doc.token_range(*paragraph, "contract")
+            if tokens is None:
+                continue
+            first, last = tokens
             colon = next(
                 (k for k in range(first + 1, min(first + 5, last - 1)) if self.tok(k) == ":"),
                 None,
@@ -2163,8 +2166,7 @@ class _Extractor:
                     self.statements = [
                         st
                         for st in self.statements
-                        if not st.rule.startswith(("continuation", "standalone"))
-                        or st.end <= result.start
+                        if not st.rule.startswith(INFERRED_RULES) or st.end <= result.start
                     ]
             if result is None:
                 result = self.colon_quote(u)
@@ -2205,7 +2207,7 @@ class _Extractor:
             self.statements = [
                 st
                 for st in self.statements
-                if not st.rule.startswith(("continuation", "standalone", "evidential"))
+                if not st.rule.startswith(INFERRED_RULES)
                 or not any(a.start <= st.start and st.end <= a.end for a in answers)
             ]
             self.statements = sorted(self.statements + answers, key=lambda st: st.start)

@@ -15,16 +15,16 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sagte.analysis import lexicon, wordlists
-from sagte.analysis.marks import names_only
+from sagte.analysis.marks import QuoteSpan, find_quotes, names_only
 from sagte.analysis.model import Entity, Mention
 from sagte.text import Doc
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
 _GENITIVE_DETS = frozenset({"des", "der"})
-_OPENING_MARKS = frozenset('„»«"')
-_CLOSING_MARKS = '“”«»"'
+_DOUBLE_MARKS = frozenset('„“”»«"')  # taken off a title: „Bild“-Zeitung → Bild-Zeitung
 # A compound whose first part is written in lower case: „verdi-Verhandlungsführer“
 _LOWER_CASE_COMPOUND = re.compile(r"[a-zäöü][\w.]*-[A-ZÄÖÜ][\w-]*")
 # Endings of abstract nouns, which no surname after „von der“ has („von der Leyen“).
@@ -118,7 +118,7 @@ def _regular(doc: Doc, i: int) -> bool:
 
 def _unquoted(text: str) -> str:
     """`text` without its quotation marks: „Bild“-Zeitung → Bild-Zeitung."""
-    return "".join(c for c in text if c not in _OPENING_MARKS and c not in _CLOSING_MARKS)
+    return "".join(c for c in text if c not in _DOUBLE_MARKS)
 
 
 def _namelike(doc: Doc, i: int) -> bool:
@@ -152,6 +152,16 @@ class People:
         self._desc_by_name: dict[str, int] = {}
         self._desc_by_head: dict[str, int] = {}
         self._named = False  # "Sprecher" → "ein Sprecher des DWD"
+
+    @cached_property
+    def quotes(self) -> list[QuoteSpan]:
+        """The article's quotations (`marks.find_quotes`), found once for the phrases
+        here and for the extractors that share these people."""
+        return find_quotes(self.doc.text, self.doc.paragraphs)
+
+    @cached_property
+    def _quote_at(self) -> dict[int, QuoteSpan]:
+        return {q.open: q for q in self.quotes}
 
     # -- names -------------------------------------------------------------
     def find_names(self) -> None:
@@ -494,24 +504,18 @@ class People:
         return j
 
     def _quoted_title(self, j: int, stop: int) -> int | None:
-        """The token after a title or name in quotation marks that opens at token j
-        („Spiegel“, „Süddeutschen Zeitung“, „Bild“-Zeitung: `marks.names_only`), or
-        None."""
+        """The token after a title or name in quotation marks that opens at token j and
+        closes within five tokens („Spiegel“, „Süddeutschen Zeitung“, „Bild“-Zeitung
+        with its closing mark inside a token: `marks.names_only`), or None."""
         doc = self.doc
-        if j >= stop or doc.tokens[j].text not in _OPENING_MARKS:
+        quote = self._quote_at.get(doc.tokens[j].start) if j < stop else None
+        if quote is None or not quote.closed:
             return None
-        for k in range(j + 1, min(j + 6, stop)):
-            word = doc.tokens[k].text
-            if word in _CLOSING_MARKS:  # the mark alone: the title ends before it
-                inner = doc.text[doc.tokens[j].end : doc.tokens[k].start]
-            elif any(c in _CLOSING_MARKS for c in word[1:]):  # „Bild“-Zeitung: one token
-                inner = doc.text[doc.tokens[j].end : doc.tokens[k].end]
-            elif word in _OPENING_MARKS:
-                return None
-            else:
-                continue
-            return k + 1 if inner.strip() and names_only(_unquoted(inner)) else None
-        return None
+        closing = doc.token_range(quote.close, quote.close + 1, "expand")
+        if closing is None or not j < closing[0] < min(j + 6, stop):
+            return None
+        inner = _unquoted(doc.text[quote.open + 1 : doc.tokens[closing[0]].end])
+        return closing[1] if inner.strip() and names_only(inner) else None
 
     # -- resolution --------------------------------------------------------
     def resolve(self, phrase: Phrase) -> int | None:
