@@ -27,6 +27,7 @@ from sagte.eval.quotes import (
     folds_name,
     format_report,
     medium_name,
+    nested_quotations,
     pair_statements,
     predict_document,
     saw_validation_fold,
@@ -647,3 +648,39 @@ def test_nach_eigenen_angaben_is_the_source_and_leaves_the_message() -> None:
     ) - set(ids(doc, "nach eigenen Angaben"))
     assert set(out["cue"]["tokenIds"]) == set(ids(doc, "nach"))
     assert set(out["speaker"]["tokenIds"]) == set(ids(doc, "eigenen Angaben"))
+
+
+def test_a_quoted_foreign_term_is_no_nested_statement() -> None:
+    """„sine glossa“ is a Latin term in quotation marks, not words the minister said;
+    „völlig unrealistisch“ beside it is."""
+    text = (
+        "Die Ministerin sagte, der Vertrag sei „sine glossa“ auszulegen und die Pläne "
+        "seien „völlig unrealistisch“."
+    )
+    doc = make_doc(text)
+    nested = [a for a in predict_document(doc, mode="fast")["annotations"] if a["isNested"]]
+    assert [sorted(a["quote"]["tokenIds"]) for a in nested] == [
+        sorted(ids(doc, "„völlig unrealistisch“"))
+    ]
+
+
+def test_a_quoted_name_the_entity_tagger_found_is_no_nested_statement() -> None:
+    """Capitals do not tell „Ärzte ohne Grenzen“ from words said (`names_only`); the
+    entity tagger's names do."""
+    text = (
+        "Die Ministerin sagte, die von „Infratest dimap“ erstellten Zahlen seien "
+        "„völlig unrealistisch“, wie auch „Ärzte ohne Grenzen“ meine."
+    )
+    outer = Statement("indirect", "Indirect", [(text.index("die von"), len(text) - 1)])
+    names = [
+        (text.index(name), text.index(name) + len(name))
+        for name in ("Infratest dimap", "Ärzte ohne Grenzen")
+    ]
+    with_names = nested_quotations(text, [outer], names)
+    assert [text[slice(*s.message[0])] for s in with_names[1:]] == ["„völlig unrealistisch“"]
+    # without the tagger's names, HanTa still reads „Infratest dimap“ as two names
+    without = nested_quotations(text, [outer])
+    assert [text[slice(*s.message[0])] for s in without[1:]] == [
+        "„völlig unrealistisch“",
+        "„Ärzte ohne Grenzen“",
+    ]

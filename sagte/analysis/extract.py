@@ -26,8 +26,8 @@ from typing import Any, Literal
 from sagte.analysis import lexicon, wordlists
 from sagte.analysis.bio import spans_of
 from sagte.analysis.frames import fill_addressees, fill_frames
-from sagte.analysis.marks import balanced, without_marks
-from sagte.analysis.model import Analysis, Statement
+from sagte.analysis.marks import QuoteSpan, balanced, only_names, without_marks
+from sagte.analysis.model import Analysis, Statement, name_spans
 from sagte.analysis.quotes import INFERRED_RULES, is_heading
 from sagte.analysis.quotes import extract_statements as extract_by_rules
 from sagte.analysis.speakers import People, Phrase
@@ -194,6 +194,15 @@ def _neural(doc: Doc, predicted: list[Any], people: People) -> Analysis:
     rules = extract_by_rules(doc, people) if COMBINE_RULES else None
     predicted = sorted(predicted, key=lambda p: p.message[0][0])
     quotes = people.quotes
+    names = name_spans(people.mentions)
+    predicted = [
+        p
+        for p in predicted
+        if not (
+            p.nested
+            and only_names(doc.text, QuoteSpan(p.message[0][0], p.message[0][1] - 1), names)
+        )
+    ]
     statements: list[Statement] = []
     resolved: dict[tuple[int, int], int | None] = {}
     last_entity = None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from sagte.analysis import mood
 
 # opener → the characters that close it
 _CLOSERS = {
@@ -158,3 +161,18 @@ def names_only(quoted: str) -> bool:
     return capital[0] and all(
         c or w.lower() in _NAME_LINKS for c, w in zip(capital, words, strict=True)
     )
+
+
+def only_names(text: str, quote: QuoteSpan, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether a quotation sets off a name or term the capitals do not tell
+    (`names_only` does): every word inside lies within one of `names` (character
+    spans of the names the entity tagger found: „Infratest dimap“, „Ärzte ohne
+    Grenzen“), or HanTa reads its two or more words all as foreign words or names
+    („sine glossa“, `mood.foreign`). Not words someone said."""
+    start, end = quote.inner
+    inside = [(a, b) for a, b in names if a < end and start < b]
+    chars = [i for i in range(start, end) if text[i].isalnum()]
+    if inside and chars and all(any(a <= i < b for a, b in inside) for i in chars):
+        return True
+    words = [w.strip(".,;:!?()[]'\"") for w in text[start:end].split()]
+    return mood.foreign([w for w in words if w])

@@ -6,6 +6,7 @@ text is looked up, never copied (see `Analysis.span_text`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -56,6 +57,11 @@ class Mention:
             raise ValueError(f"Mention kind must be one of {MENTION_KINDS}, got {self.kind!r}")
         if self.end <= self.start:
             raise ValueError(f"Mention span must not be empty, got ({self.start}, {self.end})")
+
+
+def name_spans(mentions: Sequence[Mention]) -> list[Span]:
+    """The character spans of the names among `mentions` (a titled name included)."""
+    return [(m.start, m.end) for m in mentions if m.kind in ("name", "title_name")]
 
 
 @dataclass(slots=True)

@@ -54,6 +54,18 @@ def tags(words: list[str]) -> list[str]:
         return list(tagger.tag_sent(words, taglevel=0))
 
 
+# Tags of words that are no German words said: foreign material, names, numbers,
+# stray symbols.
+_NOT_GERMAN = frozenset({"FM", "NE", "CARD", "XY"})
+
+
+def foreign(words: list[str]) -> bool:
+    """Whether HanTa reads two or more words all as foreign material or names (with
+    numbers and symbols among them): a term such as „sine glossa“ or „Klebsiella
+    pneumoniae“. False without HanTa."""
+    return len(words) >= 2 and available() and all(t in _NOT_GERMAN for t in tags(words))
+
+
 @lru_cache(maxsize=1 << 16)
 def possible_tags(word: str, first: bool) -> tuple[str, ...] | None:
     """The tags `tags` may give `word` in a sentence (`first`: as its first word),

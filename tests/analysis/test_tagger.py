@@ -241,9 +241,12 @@ def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
         assert text[slice(*statement.speaker)] == "Thomas Berg (CDU)"
 
 
-def _merged(text: str, predicted: list[Predicted]) -> list[tuple[str, str, str | None]]:
+def _merged(
+    text: str, predicted: list[Predicted], names: tuple[tuple[str, str], ...] = ()
+) -> list[tuple[str, str, str | None]]:
     """Accurate mode's merge of the rules' statements and `predicted` on `text`:
-    (rule, message, speaker entity) in text order."""
+    (rule, message, speaker entity) in text order. `names`: (name, type) the entity
+    tagger finds."""
     from sagte.analysis.extract import _neural
     from sagte.analysis.speakers import People
     from sagte.text import normalise, segment
@@ -251,7 +254,11 @@ def _merged(text: str, predicted: list[Predicted]) -> list[tuple[str, str, str |
     norm = normalise(text)
     assert norm.text == text
     doc = segment(norm.text, norm.paragraphs)
-    analysis = _neural(doc, predicted, People(doc))
+    tagged = []
+    for name, kind in names:
+        first, last = doc.token_range(*_span(text, name), "expand")  # type: ignore[misc]
+        tagged.append((first, last, kind))
+    analysis = _neural(doc, predicted, People(doc, names=tagged))
     names = {i: e.name for i, e in enumerate(analysis.entities)}
     return [
         (st.rule, text[slice(*st.message[0])], names.get(st.speaker_entity))  # type: ignore[arg-type]
@@ -513,3 +520,39 @@ def test_accurate_mode_drops_a_message_the_tagger_is_unsure_of() -> None:
     for confidence, found in ((0.9, ["Heute geschlossen wegen Umbau"]), (0.75, [])):
         sign = Predicted([_span(text, quoted)], "Direct", "Writing", confidence=confidence)
         assert [message for _, message, _ in _merged(text, [sign])] == found
+
+
+def test_accurate_mode_drops_a_nested_quotation_that_is_a_name_or_term(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The tagger nests every quotation of two words or more inside a message; one the
+    entity tagger reads as a name („Ärzte ohne Grenzen“) or HanTa as foreign words
+    („sine glossa“) is not words said."""
+    from sagte.analysis import extract
+
+    monkeypatch.setattr(extract, "COMBINE_RULES", False)  # the tagger's statements alone
+    text = (
+        "Die Ministerin sagte, die von „Ärzte ohne Grenzen“ genannten Zahlen seien "
+        "„völlig unrealistisch“ und „sine glossa“ zu lesen."
+    )
+    outer = Predicted(
+        [_span(text, text[text.index("die von") : -1])],
+        "Indirect",
+        "Speech",
+        speaker=_span(text, "Die Ministerin"),
+        cue=[_span(text, "sagte")],
+        confidence=0.95,
+    )
+    nested = [
+        Predicted([_span(text, quoted)], "Direct", "Speech", confidence=0.9, nested=True)
+        for quoted in ("„Ärzte ohne Grenzen“", "„völlig unrealistisch“", "„sine glossa“")
+    ]
+    merged = _merged(text, [outer, *nested], names=(("Ärzte ohne Grenzen", "ORG"),))
+    assert [(rule, message) for rule, message, _ in merged if rule == "tagger_nested"] == [
+        ("tagger_nested", "völlig unrealistisch")
+    ]
+    unnamed = _merged(text, [outer, *nested])
+    assert [m for rule, m, _ in unnamed if rule == "tagger_nested"] == [
+        "Ärzte ohne Grenzen",
+        "völlig unrealistisch",
+    ]
