@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v8`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v9`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -7,7 +7,8 @@ more reliable and a unit yields at most one statement (a naming verb one per
 quotation it names):
 
 1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es. /
-   …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6)
+   …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6) /
+   …, so sagte der Minister. / „…“ – so der Kanzler. (v9)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
    wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
@@ -37,7 +38,9 @@ Across the whole article, the answers of an interview printed as questions and
 answers are said by the person their label names (Frage: …? / Stoltenberg: …, v8).
 
 Negated speech ("…, sagte Stoltenberg nicht") is never a statement and ends a chain
-of continuations.
+of continuations. Whom a person said something to may open the clause, in the
+dative: the speaker then follows the verb (Dem „Spiegel“ sagte Scholz, … / Der
+Zeitung sagte er, …, v9).
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v8"
+EXTRACTOR = "sagte.quotes.rules.v9"
 # Prefixes of the rules whose statements are inferred, with no cue of their own: they
 # give way to a statement found with one (here, and in the accurate mode's merge).
 INFERRED_RULES = ("continuation", "evidential", "standalone")
@@ -141,6 +144,10 @@ _STANCES = frozenset({"loben", "begrüßen", "verurteilen", "dementieren", "able
 # Direct statement on its own (the dataset annotates 25 of 27 such quotations in its
 # training data so, the two others are a broadcaster's name after „mit dem“).
 _NAMING = frozenset({"nennen", "bezeichnen", "würdigen"})
+# Sentence-initial determiners only a dative takes, and pronouns only a subject is.
+_DATIVES = frozenset({"Dem", "Einem"})
+_NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "man"})
+_DASHES = frozenset("–—")
 _CASUALTIES = frozenset({"todesopfer", "todesopfern", "menschenleben", "verletzte"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
@@ -549,8 +556,10 @@ class _Extractor:
         lead = self.people.phrase_at(u.a, u.b)
         subordinate = self.low(u.a) in _SUBORDINATORS and not self.quoted[u.a]
         for k in range(u.a + 1, u.b - 1):
-            if self.tok(k) != "," or self.quoted[k]:
-                continue
+            if self.quoted[k] or not (
+                self.tok(k) == "," or self.tok(k) in _DASHES and self.low(k + 1) == "so"
+            ):
+                continue  # „…, sagte er“, „…“ – so der Kanzler.
             if lead is not None and lead.last > k:
                 continue  # the comma of an apposition: "Der Chef, Jürgen Haas, warf …"
             if (
@@ -582,12 +591,21 @@ class _Extractor:
                 continue
             if word == "so" and not self.quoted[c]:
                 j = self.skip_adverbs(c + 1, u.b)
+                if j == c + 1 and j < u.b and self.cues(j):
+                    # „…, so sagte der Minister.“: a frame verb after „so“, cue with it
+                    framed = self._trailing_with(u, k, j, lead=c)
+                    if framed is not None:
+                        return framed
+                    continue
                 phrase = self.people.phrase_at(j, u.b)
                 if phrase is None or phrase.kind == "other" and not self.tok(j)[:1].isupper():
                     continue
                 end = self.skip_adverbs(phrase.last, u.b)
                 source_end = None  # where the source runs on past its phrase
-                if end < u.b and self.tok(end) not in _FINAL and self.tok(end) != ",":
+                timed = self.skip_adverbs(end, u.b, times=True)
+                if timed > end:  # „so der Minister am Montag in Berlin“: not the source
+                    end = timed
+                elif end < u.b and self.tok(end) not in _FINAL | _DASHES and self.tok(end) != ",":
                     source_end = self.source_tail(u, end)
                     if source_end is None:
                         continue
@@ -642,9 +660,12 @@ class _Extractor:
             rule="trailing_passive",
         )
 
-    def _trailing_with(self, u: Unit, end: int, c: int) -> Statement | str | None:
+    def _trailing_with(
+        self, u: Unit, end: int, c: int, lead: int | None = None
+    ) -> Statement | str | None:
         """The statement a frame verb at token c after its message, tokens [u.a, end),
-        makes with the speaker after the verb; "negated" for „…, sagte er nicht“."""
+        makes with the speaker after the verb; "negated" for „…, sagte er nicht“.
+        `lead`: a token before the verb that belongs to the cue („so sagte er“)."""
         for cue in self.cues(c):
             if not cue.finite or cue.kind != "frame" or cue.lemma == "begründen":
                 continue  # „X, begründete Y damit, dass …“ gives a reason after the verb
@@ -654,7 +675,7 @@ class _Extractor:
                 phrase = Phrase(j, j + 1, "other", head=self.tok(j))  # zitiert ndr.de …
             if phrase is None:
                 continue
-            after = self.skip_adverbs(phrase.last, u.b)
+            after = self.skip_adverbs(phrase.last, u.b, times=True)
             if after < u.b and self.low(after) in wordlists.NEGATIONS:
                 return "negated"
             if after + 1 < u.b and self.tok(after) == ":" and self.quoted[after + 1]:
@@ -666,6 +687,8 @@ class _Extractor:
             if not message or (form != "direct" and not self.has_finite_verb(u, u.a, end)):
                 continue  # „Die Politikerin der Grünen, Anja Hajduk, kritisierte …“
             cue_spans = self.cue_spans(c, cue, part)
+            if lead is not None:
+                cue_spans = [self.span(lead, c + 1), *cue_spans[1:]]
             quote_tail = self.split_quote_tail(phrase.last, u.b)
             phrase = self.with_apposition(phrase, u.b, closed=False)
             if quote_tail:
@@ -744,6 +767,7 @@ class _Extractor:
             form == "direct"
             or after + 1 >= stop
             or self.tok(after) != ","
+            and self.tok(after) not in _DASHES
             or any(self.cues(k) or self.tok(k) == ":" for k in range(after + 1, stop))
         ):
             return form, []
@@ -1155,6 +1179,23 @@ class _Extractor:
                 return True
         return False
 
+    def addressed(self, a: int, c: int) -> bool:
+        """Whether tokens [a, c) before the finite verb at token c are whom it was said
+        to, not who said it: a dative („Dem „Spiegel“ sagte Scholz“, „Einem Reporter
+        sagte er“, „Der Deutschen Presse-Agentur sagte sie“: an adjective in -en after
+        „Der“ is no nominative), or any phrase before a pronoun right after the verb
+        that only a subject is („Der Zeitung sagte er“)."""
+        if c <= a or self.quoted[a]:
+            return False
+        first = self.tok(a)
+        if first in _DATIVES:
+            return True
+        if first == "Der" and a + 2 < c:
+            adjective = self.tok(a + 1)
+            if adjective[:1].isupper() and adjective.endswith("en") and not self.quoted[a + 1]:
+                return True
+        return c + 1 < len(self.doc.tokens) and self.tok(c + 1) in _NOMINATIVE_PRONOUNS
+
     def _subject(
         self, u: Unit, c: int, cue: Cue, whole_field: bool = False
     ) -> tuple[Phrase, int] | None:
@@ -1172,6 +1213,10 @@ class _Extractor:
             subject_start = self.skip_adverbs(u.a, c)
             if u.a < subject_start < c and subject_start not in starts:
                 starts.append(subject_start)
+            if self.addressed(u.a, c):  # „Dem „Spiegel“ sagte Scholz, …“
+                j = self.past_reflexive(c + 1, u.b, cue)
+                phrase = people.phrase_at(j, u.b)
+                return None if phrase is None else (phrase, self.skip_adverbs(phrase.last, u.b))
             for a in starts if c > u.a else ():
                 phrase = people.phrase_at(a, c)
                 # „Die Armeeleitung hingegen sprach …“: an adverb may stand between

@@ -840,7 +840,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v8"
+    assert s.extractor == "sagte.quotes.rules.v9"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
@@ -1021,6 +1021,88 @@ def test_a_frame_inside_the_clause_leaves_both_halves_in_the_message() -> None:
         "Der Präsident sei",
         "schuld daran, dass Georgien die Kontrolle verlor",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "message"),
+    [
+        pytest.param(
+            "Die Lage an der Grenze sei ernst, so sagte Innenministerin Nancy Faeser.",
+            "Innenministerin Nancy Faeser",
+            "so sagte",
+            ["Die Lage an der Grenze sei ernst"],
+            id="so-before-a-frame-verb-is-part-of-the-cue",
+        ),
+        pytest.param(
+            "Die Lage sei, so sagte der Minister am Montag, sehr ernst.",
+            "der Minister",
+            "so sagte",
+            ["Die Lage sei", "sehr ernst"],
+            id="an-inserted-so-frame-with-a-days-time-after-the-speaker",
+        ),
+        pytest.param(
+            "Die Lage sei, sagte der Minister am Montag, sehr ernst.",
+            "der Minister",
+            "sagte",
+            ["Die Lage sei", "sehr ernst"],
+            id="an-inserted-frame-with-a-days-time-after-the-speaker",
+        ),
+        pytest.param(
+            "Die Lage sei – so der Kanzler – sehr ernst.",
+            "der Kanzler",
+            "so",
+            ["Die Lage sei", "sehr ernst"],
+            id="a-so-frame-between-dashes",
+        ),
+        pytest.param(
+            "Die Lage sei sehr ernst, so der Minister am Montag in Berlin.",
+            "der Minister",
+            "so",
+            ["Die Lage sei sehr ernst"],
+            id="a-days-time-after-so-and-its-source-is-not-the-source",
+        ),
+    ],
+)
+def test_trailing_and_inserted_frames(
+    text: str, speaker: str, cue: str, message: list[str]
+) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.speaker_mention, s.cue, s.form) == (speaker, cue, "indirect")
+    assert [text[a:b] for a, b in s.message_spans] == message
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dem „Spiegel“ sagte Scholz, die Lage sei ernst.", "Scholz"),
+        (
+            "Der Deutschen Presse-Agentur sagte die Ministerin, die Lage sei ernst.",
+            "die Ministerin",
+        ),
+        ("Der Zeitung sagte er am Montag, die Lage sei ernst.", "er"),
+        ("Einem Reporter sagte der Minister: „Die Lage ist ernst.“", "der Minister"),
+        ("Der Minister sagte der Zeitung, die Lage sei ernst.", "Der Minister"),
+    ],
+)
+def test_whom_it_was_said_to_before_the_verb_is_not_the_speaker(text: str, speaker: str) -> None:
+    """German news often opens with the outlet a person spoke to, in the dative; the
+    speaker then follows the verb."""
+    (s,) = sagte.extract(text, mode="fast")
+    assert s.speaker_mention == speaker
+
+
+def test_a_quotation_before_a_dash_and_so_is_the_speakers() -> None:
+    (s,) = sagte.extract("„Das war ein Fehler“ – so der Kanzler.", mode="fast")
+    assert (s.form, s.speaker_mention, s.cue, s.text) == (
+        "direct",
+        "der Kanzler",
+        "so",
+        "Das war ein Fehler",
+    )
+
+
+def test_a_frame_after_so_that_says_nothing_is_no_statement() -> None:
+    assert sagte.extract("Die Lage sei ernst, so sagte der Minister nicht.", mode="fast") == []
 
 
 @pytest.mark.parametrize(
