@@ -8,17 +8,18 @@ quotation it names):
 
 1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es. /
    …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6) /
-   …, so sagte der Minister. / „…“ – so der Kanzler. (v9)
+   …, so sagte der Minister. / „…“ – so der Kanzler. / „…“, hatte Merkel gesagt. (v9)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
    wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
    es, … (v6) / Im April wurde bekannt, dass … (no source named, v6)
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben /
-   Seiner Ansicht nach (v5) / …, wonach … (v5)
+   Seiner Ansicht nach (v5) / …, wonach … (v5) / nach dpa-Informationen (v9)
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence;
    a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8)
 5. a quotation after a colon, said by the subject of the clause before it: Im Brief
-   an Chirac erklärt er: „…“ / Polizeisprecher Jonas Weber: „…“ (v4)
+   an Chirac erklärt er: „…“ / Polizeisprecher Jonas Weber: „…“ (v4) / „…“, sagte
+   er und fügte hinzu: „…“ (v9)
 6. a quotation a naming verb gives: X nannte die Pläne „fahrlässig“ / X bezeichnete
    sie als „Wortbruch“ (v4)
 7. a continuation of the previous unit's statement without a cue: a further
@@ -626,7 +627,11 @@ class _Extractor:
                         rule="trailing_so",
                     )
                 continue
-            framed = self._trailing_with(u, k, c) or self._trailing_passive(u, k, c)
+            framed = (
+                self._trailing_with(u, k, c)
+                or self._trailing_passive(u, k, c)
+                or self._trailing_perfect(u, k, c)
+            )
             if framed is not None:
                 return framed
         # „„Die Schule ist angekommen.“ erklärte Kultusministerin Eisenmann.“: a frame
@@ -636,6 +641,38 @@ class _Extractor:
         if run < 4 or c + 1 >= u.b or self.quote_covering(u.a, c) is None:
             return None
         return self._trailing_with(u, c, c) or self._trailing_passive(u, c, c)
+
+    def _trailing_perfect(self, u: Unit, end: int, c: int) -> Statement | str | None:
+        """„…“, hatte Merkel gesagt. | „…“, hat der Minister am Montag in Berlin
+        erklärt.: the message, tokens [u.a, end), of the person after the auxiliary at
+        token c, before the frame verb's participle that ends the sentence; "negated"
+        for „…“, hatte sie nie gesagt."""
+        last = self.trim(c, u.b)[1] - 1
+        if self.low(c) not in _HABEN or last <= c + 1:
+            return None
+        cue = next((q for q in self.cues(last) if not q.finite and q.kind == "frame"), None)
+        if cue is None or cue.particle is not None and not self.low(last).startswith(cue.particle):
+            return None
+        phrase = self.people.phrase_at(self.skip_adverbs(c + 1, last, times=True), last)
+        if phrase is None or last - phrase.last > 6:
+            return None
+        between = range(phrase.last, last)  # „am Montag in Berlin“ may stand there
+        if any(self.quoted[k] or not self.tok(k)[:1].isalnum() for k in between):
+            return None
+        if any(self.low(k) in wordlists.NEGATIONS for k in between):
+            return "negated"
+        form, message = self.classify(u.a, end)
+        if not message or (form != "direct" and not self.subjunctive(u.a, end)):
+            return None  # not „Thaksin, der … hatte, hat nun seine Rückkehr angekündigt“
+        return self.make(
+            message,
+            form,
+            cue=[self.span(c, c + 1), self.span(last, last + 1)],
+            speaker=self.with_apposition(phrase, last, closed=False),
+            medium=cue.medium,
+            confidence=0.85,
+            rule="trailing_frame",
+        )
 
     def _trailing_passive(self, u: Unit, end: int, c: int) -> Statement | None:
         """„…“, wird Mike Downey, Produktmanager bei Adobe, zitiert. | „…“ wird der Franzose
@@ -1459,9 +1496,17 @@ class _Extractor:
             if self.low(i) != "nach" or self.quoted[i]:
                 continue
             k = i + 1
-            while k < min(u.b, i + 4) and self.tok(k)[:1].islower():
-                k += 1  # determiners and adjectives: einer ersten, neuesten
-            if k >= u.b or not self.tok(k)[:1].isupper() or not _SOURCE_NOUN.search(self.low(k)):
+            while (
+                k < min(u.b, i + 4)
+                and self.tok(k)[:1].islower()
+                and not _LOWER_CASE_SOURCE.fullmatch(self.tok(k))
+            ):
+                k += 1  # determiners and adjectives: einer ersten, neuesten; not dpa-Angaben
+            if (
+                k >= u.b
+                or not (self.tok(k)[:1].isupper() or _LOWER_CASE_SOURCE.fullmatch(self.tok(k)))
+                or not _SOURCE_NOUN.search(self.low(k))
+            ):
                 continue
             form, message = self.classify(self.clause_start(u, i), u.b)
             if not message:
@@ -1790,21 +1835,26 @@ class _Extractor:
         inside an indirect or mixed message that is reported speech of its own (a
         dass-clause or Konjunktiv: „sagte, bei der Wahl würden nicht alle zustimmen:
         „Ich gehe davon aus …““), which then ends at the colon, or after the frame
-        („…, so Elshorst weiter: „Das ist …““)."""
-        if st.form == "direct" or len(st.message) != 1 or st.speaker is None:
+        („…, so Elshorst weiter: „Das ist …““, „„…“, sagte er und fügte hinzu:
+        „…““)."""
+        if len(st.message) != 1 or st.speaker is None:
             return [st]
         tokens = self.doc.token_range(*st.message[0], "expand")
         if tokens is None:
             return [st]
-        for k in range(tokens[0] + 1, u.b - 2):
+        direct = st.form == "direct"
+        for k in range(tokens[1] if direct else tokens[0] + 1, u.b - 2):
             quotation = self.quotation_after_colon(k)
             if quotation is None:
                 continue
+            added = self.added(tokens[0] + 1, k)  # „… und fügte hinzu:“
+            if direct and (added is None or added[0] < tokens[1]):
+                return [st]  # only „„…“, sagte er und fügte hinzu: „…““ goes on
             q, end = quotation
             inside = k < tokens[1]
             if not inside and any(self.tok(j)[:1].isalnum() for j in range(end, u.b)):
                 return [st]  # the quotation has a frame of its own after it
-            head = self.trim(tokens[0], k)
+            head = self.trim(tokens[0], k if added is None else added[0])
             if inside and (
                 st.form not in ("indirect", "mixed")
                 or self.low(head[0]) not in _CLAUSE_STARTERS
@@ -1812,8 +1862,8 @@ class _Extractor:
             ):
                 return [st]  # „bat den Papst um die Rücknahme: „…““: the quotation is it
             quote = replace(
-                st, form="direct", fine_type="Direct", message=[q.inner], cue=[], frame=[],
-                rule="colon_continuation",
+                st, form="direct", fine_type="Direct", message=[q.inner],
+                cue=[] if added is None else added[1], frame=[], rule="colon_continuation",
             )  # fmt: skip
             if not inside:
                 # „…, und der norwegische Ministerpräsident Jens Stoltenberg: „…““
@@ -1826,6 +1876,18 @@ class _Extractor:
             form, message = self.classify(*head)
             return [replace(st, form=form, message=message), quote]
         return [st]
+
+    def added(self, i: int, k: int) -> tuple[int, list[Span]] | None:
+        """Where „und“ before a finite frame verb of the same subject stands in tokens
+        [i, k) („…, sagte er und fügte hinzu: …“), with the verb's cue spans."""
+        for j in range(i, k - 1):
+            if self.low(j) != "und" or self.quoted[j]:
+                continue
+            for cue in self.cues(j + 1):
+                part = self.particle(cue, j + 2, k + 1)
+                if cue.finite and part is not None:
+                    return j, self.cue_spans(j + 1, cue, part)
+        return None
 
     def naming_quotes(self, u: Unit) -> list[Statement]:
         """X nannte die Entscheidung „fahrlässig“. | X bezeichnete die Pläne als

@@ -1101,6 +1101,70 @@ def test_a_quotation_before_a_dash_and_so_is_the_speakers() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "speaker", "cue", "message"),
+    [
+        pytest.param(
+            "„Wir schaffen das“, hatte Merkel gesagt.",
+            "direct",
+            "Merkel",
+            "hatte gesagt",
+            "Wir schaffen das",
+            id="a-pluperfect-frame",
+        ),
+        pytest.param(
+            "Die Lage sei ernst, hat die Ministerin am Montag in Berlin erklärt.",
+            "indirect",
+            "die Ministerin",
+            "hat erklärt",
+            "Die Lage sei ernst",
+            id="a-perfect-frame-with-time-and-place-before-the-participle",
+        ),
+        pytest.param(
+            "Nach dpa-Informationen will die Regierung die Steuern senken.",
+            "reported",
+            "dpa-Informationen",
+            "Nach",
+            "Nach dpa-Informationen will die Regierung die Steuern senken",
+            id="a-source-noun-compound-with-a-lower-case-first-part",
+        ),
+    ],
+)
+def test_frames_of_german_news(text: str, form: str, speaker: str, cue: str, message: str) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.cue, s.text) == (form, speaker, cue, message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Das ist falsch“, hatte Merkel nie gesagt.",
+        "Der Minister, der zuvor lange geschwiegen hatte, hat nun seinen Rücktritt angekündigt.",
+    ],
+)
+def test_a_perfect_frame_that_says_nothing(text: str) -> None:
+    assert sagte.extract(text, mode="fast") == []
+
+
+def test_a_quotation_the_speaker_adds_after_und_and_a_colon() -> None:
+    text = "„Das ist gut“, sagte Scholz und fügte hinzu: „Wir sind bereit.“"
+    first, second = sagte.extract(text, mode="fast")
+    assert (first.text, first.cue) == ("Das ist gut", "sagte")
+    assert (second.form, second.speaker, second.cue, second.text) == (
+        "direct",
+        "Scholz",
+        "fügte hinzu",
+        "Wir sind bereit.",
+    )
+    text = "Scholz sagte, das sei gut, und fügte hinzu: „Wir sind bereit.“"
+    first, second = sagte.extract(text, mode="fast")
+    assert (first.text, second.cue, second.text) == (
+        "das sei gut",
+        "fügte hinzu",
+        "Wir sind bereit.",
+    )
+
+
 def test_a_frame_after_so_that_says_nothing_is_no_statement() -> None:
     assert sagte.extract("Die Lage sei ernst, so sagte der Minister nicht.", mode="fast") == []
 
