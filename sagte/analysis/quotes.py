@@ -149,6 +149,10 @@ _NAMING = frozenset({"nennen", "bezeichnen", "würdigen"})
 _DATIVES = frozenset({"Dem", "Einem"})
 _NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "man"})
 _DASHES = frozenset("–—")
+_POSSESSIVES = frozenset({"seinen", "seiner", "seinem", "ihren", "ihrer", "ihrem"})
+# Verbs of saying that report a main clause in the indicative as well („Der Minister
+# sagte, die Steuern steigen nicht.“), where others need Konjunktiv or „dass“.
+_SAYING = frozenset({"sagen", "erklären", "betonen", "mitteilen", "schreiben", "ergänzen"})
 _CASUALTIES = frozenset({"todesopfer", "todesopfern", "menschenleben", "verletzte"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
@@ -1070,8 +1074,22 @@ class _Extractor:
         frame: list[Span] = []
         quote_or_clause = first in _CLAUSE_STARTERS or self.tok(start) in _QUOTE_CHARS or infinitive
         mood = self.subjunctive(start, u.b)
-        if not quote_or_clause and not mood and self.tok(sep) != ":" and form == "indirect":
-            return None
+        if (
+            not quote_or_clause
+            and not mood
+            and self.tok(sep) != ":"
+            and form == "indirect"
+            and not (
+                cue.lemma in _SAYING
+                and (  # nothing but a time, place or addressee before the comma
+                    sep == after
+                    or self.low(after) in wordlists.PREPOSITIONS
+                    or self.low(after) in _DATIVE_ARTICLES
+                )
+                and self.has_finite_verb(u, start, u.b)
+            )
+        ):
+            return None  # not „Sie sagen das, aber …“
         if phrase is None and not (quote_or_clause or mood):
             return None  # „Die Namen wurden bekanntgegeben: Mit dabei sind …“
         if first in _CLAUSE_STARTERS:
@@ -1369,6 +1387,7 @@ class _Extractor:
                     continue
                 if phrase is None:
                     continue
+                phrase = self._possessive_source(phrase)
                 if i == u.a and words[0] != "X":
                     end = self.vorfeld_end(u, phrase.extent or phrase.last)
                     if end is not None and end > (phrase.extent or phrase.last):
@@ -1378,6 +1397,21 @@ class _Extractor:
                     form, message, cue_span, speaker=phrase, confidence=0.75, rule="cue_phrase"
                 )
         return None
+
+    def _possessive_source(self, phrase: Phrase) -> Phrase:
+        """„Seinen Angaben zufolge“: a source noun after a possessive stands for the
+        person the pronoun would (er, sie), where there is one, not for an entity
+        „Angaben“; any other phrase as it is."""
+        owner = self.low(phrase.first)
+        if (
+            owner in _POSSESSIVES
+            and phrase.last == phrase.first + 2
+            and _SOURCE_NOUN.search(self.low(phrase.first + 1))
+        ):
+            head = "er" if owner.startswith("sein") else "sie"
+            if self.people.antecedent(phrase.first, "m" if head == "er" else "f") is not None:
+                return Phrase(phrase.first, phrase.last, "pronoun", head=head)
+        return phrase
 
     def source_phrase(self, j: int, stop: int, initial: bool = False) -> Phrase | None:
         """A source that is no person's phrase, from token j on: „laut israelischen

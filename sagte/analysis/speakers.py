@@ -148,6 +148,7 @@ class People:
         self._by_surname: dict[str, list[int]] = {}
         self._mention_at: dict[int, int] = {}  # token index → mention index (names)
         self._person_positions: list[tuple[int, int]] = []  # (token index, entity), sorted
+        self._described_positions: list[tuple[int, int]] = []  # of descriptor entities
         self._org_by_name: dict[str, int] = {}
         self._desc_by_name: dict[str, int] = {}
         self._desc_by_head: dict[str, int] = {}
@@ -384,6 +385,8 @@ class People:
             self._mention_at.setdefault(t, index)
         if entity is not None and self.entities[entity].kind == "PER":
             bisect.insort(self._person_positions, (first, entity))
+        elif entity is not None and self.entities[entity].kind == "DESC":
+            bisect.insort(self._described_positions, (first, entity))
         return index
 
     # -- phrases -----------------------------------------------------------
@@ -525,7 +528,7 @@ class People:
             return self.mentions[phrase.mention].entity
         if phrase.kind == "pronoun":
             gender = "f" if phrase.head == "sie" else "m"
-            entity = self._nearest_person(phrase.first, gender)
+            entity = self.antecedent(phrase.first, gender)
             if entity is not None:
                 self._add_mention(phrase.first, phrase.last, "pronoun", entity)
                 self._text_gender(entity, gender)
@@ -598,6 +601,38 @@ class People:
             if gender is None or known is None or known == gender:
                 return entity
         return None
+
+    def antecedent(self, before: int, gender: str) -> int | None:
+        """The entity a pronoun of `gender` („m“ er, „f“ sie) at token `before` refers
+        to: the person mentioned last before it, or a person described without a name
+        mentioned after them („Ein Sprecher der Bahn sagte, … Er fügte hinzu“)."""
+        entity = self._nearest_person(before, gender)
+        described = self._nearest_described(before, gender)
+        if described is not None and (
+            entity is None or self._last_position(entity, before) < described[0]
+        ):
+            return described[1]
+        return entity
+
+    def _nearest_described(self, before: int, gender: str) -> tuple[int, int] | None:
+        """(token, entity) of the person described without a name („ein Sprecher der
+        Bahn“) mentioned last before token `before`, within the last
+        `RECENT_SENTENCES` sentences, who fits `gender`; a pronoun may refer to them."""
+        k = bisect.bisect_left(self._described_positions, (before, -1))
+        sentence = self.doc.sentence_of(before).i
+        floor = self.doc.sentences[max(sentence - RECENT_SENTENCES, 0)].first
+        for position, entity in reversed(self._described_positions[:k]):
+            if position < floor:
+                return None
+            known = self.entities[entity].gender
+            if known is None or known == gender:
+                return position, entity
+        return None
+
+    def _last_position(self, entity: int, before: int) -> int:
+        """The token of `entity`'s last person mention before token `before`."""
+        k = bisect.bisect_left(self._person_positions, (before, -1))
+        return max((p for p, e in self._person_positions[:k] if e == entity), default=-1)
 
     def _person_with_role(self, head: str, before: int) -> int | None:
         k = bisect.bisect_left(self._person_positions, (before, -1))

@@ -104,6 +104,22 @@ CASES = [
         id="unnamed-descriptor-speaker",
     ),
     pytest.param(
+        "Ein Sprecher des Innenministeriums sagte, man prüfe den Vorfall. Er fügte hinzu, es "
+        "gebe keine Hinweise auf Täter. Seinen Angaben zufolge wurde niemand verletzt.",
+        [
+            ("indirect", "Ein Sprecher des Innenministeriums", "man prüfe den Vorfall"),
+            ("indirect", "Ein Sprecher des Innenministeriums", "es gebe keine Hinweise"),
+            ("reported", "Ein Sprecher des Innenministeriums", "Seinen Angaben zufolge"),
+        ],
+        id="a-pronoun-and-a-possessive-source-refer-to-an-unnamed-speaker",
+    ),
+    pytest.param(
+        "Innenministerin Nancy Faeser sagte am Montag, die Lage ist ernst. Sie sagen das, "
+        "aber die Zahlen sind andere.",
+        [("indirect", "Nancy Faeser", "die Lage ist ernst")],
+        id="sagte-frames-a-main-clause-in-the-indicative-not-after-an-object",
+    ),
+    pytest.param(
         "Ein Regierungssprecher in Berlin sagte, dass die Maschine bereits gelandet sei.",
         [("indirect", "Ein Regierungssprecher in Berlin", "dass die Maschine bereits gelandet")],
         id="speaker-with-place",
