@@ -589,50 +589,41 @@ class People:
 
         With `window`, only persons mentioned in the last `window` sentences count.
         """
-        k = bisect.bisect_left(self._person_positions, (before, -1))
-        floor = -1
-        if window is not None:
-            sentence = self.doc.sentence_of(before).i
-            floor = self.doc.sentences[max(sentence - window, 0)].first
-        for position, entity in reversed(self._person_positions[:k]):
-            if position < floor:
-                return None
-            known = self.entities[entity].gender
-            if gender is None or known is None or known == gender:
-                return entity
-        return None
+        found = self._nearest(self._person_positions, before, gender, window)
+        return found[1] if found is not None else None
 
     def antecedent(self, before: int, gender: str) -> int | None:
         """The entity a pronoun of `gender` („m“ er, „f“ sie) at token `before` refers
         to: the person mentioned last before it, or a person described without a name
-        mentioned after them („Ein Sprecher der Bahn sagte, … Er fügte hinzu“)."""
-        entity = self._nearest_person(before, gender)
-        described = self._nearest_described(before, gender)
-        if described is not None and (
-            entity is None or self._last_position(entity, before) < described[0]
-        ):
+        („ein Sprecher der Bahn“) mentioned after them within `RECENT_SENTENCES`
+        sentences („Ein Sprecher der Bahn sagte, … Er fügte hinzu“)."""
+        person = self._nearest(self._person_positions, before, gender)
+        described = self._nearest(self._described_positions, before, gender, RECENT_SENTENCES)
+        if described is not None and (person is None or person[0] < described[0]):
             return described[1]
-        return entity
+        return person[1] if person is not None else None
 
-    def _nearest_described(self, before: int, gender: str) -> tuple[int, int] | None:
-        """(token, entity) of the person described without a name („ein Sprecher der
-        Bahn“) mentioned last before token `before`, within the last
-        `RECENT_SENTENCES` sentences, who fits `gender`; a pronoun may refer to them."""
-        k = bisect.bisect_left(self._described_positions, (before, -1))
-        sentence = self.doc.sentence_of(before).i
-        floor = self.doc.sentences[max(sentence - RECENT_SENTENCES, 0)].first
-        for position, entity in reversed(self._described_positions[:k]):
+    def _nearest(
+        self,
+        positions: list[tuple[int, int]],
+        before: int,
+        gender: str | None,
+        window: int | None = None,
+    ) -> tuple[int, int] | None:
+        """(token, entity) of the last of `positions` before token `before` whose
+        entity fits `gender`, within the last `window` sentences if given."""
+        k = bisect.bisect_left(positions, (before, -1))
+        floor = -1
+        if window is not None:
+            sentence = self.doc.sentence_of(before).i
+            floor = self.doc.sentences[max(sentence - window, 0)].first
+        for position, entity in reversed(positions[:k]):
             if position < floor:
                 return None
             known = self.entities[entity].gender
-            if known is None or known == gender:
+            if gender is None or known is None or known == gender:
                 return position, entity
         return None
-
-    def _last_position(self, entity: int, before: int) -> int:
-        """The token of `entity`'s last person mention before token `before`."""
-        k = bisect.bisect_left(self._person_positions, (before, -1))
-        return max((p for p, e in self._person_positions[:k] if e == entity), default=-1)
 
     def _person_with_role(self, head: str, before: int) -> int | None:
         k = bisect.bisect_left(self._person_positions, (before, -1))
