@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from sagte.analysis import lexicon, wordlists
+from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.marks import QuoteSpan, find_quotes, names_only
 from sagte.analysis.model import Entity, Mention
 from sagte.text import Doc
@@ -121,6 +121,39 @@ def _unquoted(text: str) -> str:
     return "".join(c for c in text if c not in _DOUBLE_MARKS)
 
 
+_GENITIVE_SINGULAR = frozenset({"des", "eines"})
+
+
+def nominative(words: list[str]) -> list[str]:
+    """An organisation's or place's name read after „des“ or „eines“ in its
+    nominative: „Finanzministeriums“ → „Finanzministerium“, „Deutschen
+    Wetterdienstes“ → „Deutsche Wetterdienst“, „Roten Kreuzes“ → „Rote Kreuz“, so
+    that „nach Angaben des Finanzministeriums“ and „Das Finanzministerium teilte mit“
+    are one entity. The last word loses the genitive ending HanTa's lemma confirms,
+    and capitalised adjectives before it, all the name has besides, their weak
+    ending. Unchanged without HanTa, for acronyms („des BND“) and for a name whose
+    genitive is inside („des Verbandes der Deutschen Automobilindustrie“)."""
+    if not words or not mood.available():
+        return words
+    *before, last = words
+    head, dash, noun = last.rpartition("-")  # Robert-Koch-Instituts
+    stem = next(
+        (
+            noun[: -len(ending)]
+            for ending in ("es", "s")
+            if noun.endswith(ending) and _same(mood.lemma(noun, "NN"), noun[: -len(ending)])
+        ),
+        noun,
+    )
+    if before and all(w[:1].isupper() and w.endswith("en") for w in before):  # Roten Kreuzes
+        before = [w[:-1] for w in before]
+    return [*before, head + dash + stem]
+
+
+def _same(lemma: str, stem: str) -> bool:
+    return lemma.replace("ß", "ss") == stem.replace("ß", "ss")
+
+
 def _namelike(doc: Doc, i: int) -> bool:
     """A capitalised word that may be part of a name (not a weekday, not a role)."""
     if not _regular(doc, i):
@@ -213,6 +246,8 @@ class People:
                     self._person(first, first, last, None)
             elif kind in ("ORG", "LOC", "OTH"):
                 name = doc.text[doc.tokens[first].start : doc.tokens[last - 1].end]
+                if first and doc.tokens[first - 1].text.lower() in _GENITIVE_SINGULAR:
+                    name = " ".join(nominative(name.split()))  # des Finanzministeriums
                 self._add_mention(first, last, "name", self._name_entity(name, kind))
             elif kind == "LOCderiv" and last - first == 1:
                 country = lexicon.country_of_adjective(words[0])
@@ -577,7 +612,8 @@ class People:
     def _org_entity(self, text: str, phrase: Phrase) -> int:
         words = _unquoted(text).split()
         if words and words[0].lower() in wordlists.DETERMINERS:
-            words = words[1:]
+            genitive = words[0].lower() in _GENITIVE_SINGULAR
+            words = nominative(words[1:]) if genitive else words[1:]
         entity = self._name_entity(" ".join(words) or text, "ORG")
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity

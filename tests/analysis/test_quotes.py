@@ -1344,3 +1344,33 @@ def test_quotes_konjunktiv_by_position_tells_te_forms(
     extractor = _Extractor(doc)
     (k,) = [t.i for t in doc.tokens if t.text == verb]
     assert extractor._konjunktiv_by_position(k, 0, len(doc.tokens)) is konjunktiv
+
+
+@pytest.mark.parametrize(
+    ("genitive", "expected"),
+    [
+        ("Finanzministeriums", "Finanzministerium"),
+        ("Deutschen Wetterdienstes", "Deutsche Wetterdienst"),
+        ("Auswärtigen Amtes", "Auswärtige Amt"),
+        ("Robert-Koch-Instituts", "Robert-Koch-Institut"),
+        ("Kongresses", "Kongress"),
+        ("BND", "BND"),
+        (
+            "Verbandes der Deutschen Automobilindustrie",
+            "Verbandes der Deutschen Automobilindustrie",
+        ),
+    ],
+)
+def test_a_name_after_des_is_read_in_its_nominative(genitive: str, expected: str) -> None:
+    from sagte.analysis.speakers import nominative
+
+    assert " ".join(nominative(genitive.split())) == expected
+
+
+def test_an_organisation_in_the_genitive_and_the_nominative_is_one_speaker() -> None:
+    text = (
+        "Nach Angaben des Finanzministeriums kostet die Maßnahme fünf Milliarden Euro. "
+        "Das Finanzministerium teilte mit, es gebe dafür Spielraum."
+    )
+    statements = sagte.extract(text, mode="fast")
+    assert [s.speaker for s in statements] == ["Finanzministerium", "Finanzministerium"]
