@@ -19,7 +19,8 @@ quotation it names):
    a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8)
 5. a quotation after a colon, said by the subject of the clause before it: Im Brief
    an Chirac erklärt er: „…“ / Polizeisprecher Jonas Weber: „…“ (v4) / „…“, sagte
-   er und fügte hinzu: „…“ (v9)
+   er und fügte hinzu: „…“ (v9); Konjunktiv I after such a colon: Clemens Fuest
+   sieht das ähnlich: Es komme nun auf die Umsetzung an. (v9)
 6. a quotation a naming verb gives: X nannte die Pläne „fahrlässig“ / X bezeichnete
    sie als „Wortbruch“ (v4)
 7. a continuation of the previous unit's statement without a cue: a further
@@ -1816,6 +1817,36 @@ class _Extractor:
             )
         return None
 
+    def colon_clause(self, u: Unit) -> Statement | None:
+        """Reported speech in Konjunktiv I after a colon, said by the person the clause
+        before it names: „Ifo-Präsident Clemens Fuest sieht das ähnlich: Es komme nun
+        auf die Umsetzung an.“ | „Die Richterin ließ sich auf keinen Kompromiss ein:
+        Eine Bewährungsstrafe sei nicht vermittelbar.“ (all three such sentences in
+        the quotation dataset's training data are annotated so)."""
+        if u.heading:
+            return None
+        for k in range(u.a + 2, u.b - 3):
+            if self.tok(k) != ":" or self.quoted[k] or self.quoted[k + 1]:
+                continue
+            if self.subjunctive(k + 1, u.b) != "I" or any(self.cues(j) for j in range(k + 1, u.b)):
+                return None  # a frame of its own after the colon speaks for itself
+            a = max(self.doc.sentence_of(k).first, u.a)
+            found = self._colon_speaker(Unit(u.index, u.first, u.last, a, k, False))
+            form, message = self.classify(k + 1, u.b)
+            if found is None or not message:
+                return None
+            phrase, cue = found
+            return self.make(
+                message,
+                form,
+                cue=cue,
+                speaker=phrase,
+                frame=[self.span(a, k + 1)],
+                confidence=0.7,
+                rule="colon_clause",
+            )
+        return None
+
     def quotation_after_colon(self, k: int) -> tuple[QuoteSpan, int] | None:
         """The closed quotation of five tokens or more (marks included) that opens right
         after an unquoted colon at token k, and the token after its closing mark."""
@@ -1841,7 +1872,9 @@ class _Extractor:
                     return subject[0], self.cue_spans(c, cue, part)
         tags = self.tagged(clause.a, clause.b)
         finite = next((clause.a + n for n, t in enumerate(tags) if t in _FINITE), None)
-        lead = self.people.phrase_at(clause.a, clause.b if finite is None else finite)
+        start = clause.a + (self.low(clause.a) in wordlists.CONJUNCTIONS)
+        start = self.skip_adverbs(start, clause.b)  # „Doch die Richterin ließ …:“
+        lead = self.people.phrase_at(start, clause.b if finite is None else finite)
         if lead is not None and self._person(lead):
             if finite is None and not any(t.startswith("V") for t in tags):
                 return lead, []
@@ -2310,7 +2343,7 @@ class _Extractor:
                         if not st.rule.startswith(INFERRED_RULES) or st.end <= result.start
                     ]
             if result is None:
-                result = self.colon_quote(u)
+                result = self.colon_quote(u) or self.colon_clause(u)
             if result is None:
                 named = self.naming_quotes(u)
                 if named:

@@ -120,6 +120,16 @@ CASES = [
         id="sagte-frames-a-main-clause-in-the-indicative-not-after-an-object",
     ),
     pytest.param(
+        "Die Ökonomen sind uneins. Ifo-Präsident Clemens Fuest sieht das ähnlich: Es komme "
+        "nun auf die Umsetzung an. Doch die Richterin ließ sich auf keinen Kompromiss ein: "
+        "Eine Bewährungsstrafe sei nicht vermittelbar.",
+        [
+            ("indirect", "Clemens Fuest", "Es komme nun auf die Umsetzung an"),
+            ("indirect", "die Richterin", "Eine Bewährungsstrafe sei nicht vermittelbar"),
+        ],
+        id="konjunktiv-after-a-colon-is-said-by-the-person-the-clause-before-names",
+    ),
+    pytest.param(
         "Ein Regierungssprecher in Berlin sagte, dass die Maschine bereits gelandet sei.",
         [("indirect", "Ein Regierungssprecher in Berlin", "dass die Maschine bereits gelandet")],
         id="speaker-with-place",
