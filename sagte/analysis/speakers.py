@@ -122,6 +122,13 @@ def _unquoted(text: str) -> str:
 
 
 _GENITIVE_SINGULAR = frozenset({"des", "eines"})
+# Heads of a definite phrase that stands for the organisation named just before:
+# „der Verein“, „der Konzern“, „das Unternehmen“, „die Partei“, „der Autobauer“.
+_GENERIC_ORG = re.compile(
+    r"(verein|klub|club|konzern|unternehmen|firma|partei|gewerkschaft|verband"
+    r"|organisation|hersteller|autobauer|händler|ligist|rekordmeister)$",
+    re.IGNORECASE,
+)
 
 
 def nominative(words: list[str]) -> list[str]:
@@ -182,6 +189,7 @@ class People:
         self._mention_at: dict[int, int] = {}  # token index → mention index (names)
         self._person_positions: list[tuple[int, int]] = []  # (token index, entity), sorted
         self._described_positions: list[tuple[int, int]] = []  # of descriptor entities
+        self._org_positions: list[tuple[int, int]] = []  # of organisations' names
         self._org_by_name: dict[str, int] = {}
         self._desc_by_name: dict[str, int] = {}
         self._desc_by_head: dict[str, int] = {}
@@ -422,6 +430,8 @@ class People:
             bisect.insort(self._person_positions, (first, entity))
         elif entity is not None and self.entities[entity].kind == "DESC":
             bisect.insort(self._described_positions, (first, entity))
+        elif entity is not None and self.entities[entity].kind == "ORG" and kind == "name":
+            bisect.insort(self._org_positions, (first, entity))
         return index
 
     # -- phrases -----------------------------------------------------------
@@ -589,6 +599,17 @@ class People:
                     return entity
             if role or by_kind:
                 return self._descriptor_entity(text, phrase)
+            if (
+                phrase.definite
+                and phrase.last - phrase.first <= 3
+                and doc.tokens[phrase.last - 1].text == head  # not „Die Gewerkschaft Verdi“
+                and _GENERIC_ORG.search(head)
+            ):
+                # „Das teilte der Verein mit“: the club named just before
+                found = self._nearest(self._org_positions, phrase.first, None, RECENT_SENTENCES)
+                if found is not None:
+                    self._add_mention(phrase.first, phrase.last, "descriptor", found[1])
+                    return found[1]
             return self._org_entity(text, phrase)
         return self._org_entity(text, phrase)
 

@@ -556,3 +556,29 @@ def test_accurate_mode_drops_a_nested_quotation_that_is_a_name_or_term(
         "Ärzte ohne Grenzen",
         "völlig unrealistisch",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Der FC Bayern hat sich von Trainer Thomas Tuchel getrennt. Das teilte der "
+            "Verein am Sonntagabend mit.",
+            "FC Bayern",
+        ),
+        (
+            "Volkswagen will 30.000 Stellen streichen. Der Konzern teilte mit, die Kosten "
+            "seien zu hoch.",
+            "Volkswagen",
+        ),
+    ],
+)
+def test_a_generic_noun_for_an_organisation_refers_to_the_one_named_before(
+    text: str, name: str
+) -> None:
+    """With the entity tagger's names, „der Verein“ and „Der Konzern“ are the club and
+    the company just named; without them, organisations of their own."""
+    (tagged,) = _merged(text, [], names=((name, "ORG"),))
+    assert tagged[2] == name
+    (untagged,) = _merged(text, [])
+    assert untagged[2] in ("Verein", "Konzern")
