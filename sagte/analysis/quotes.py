@@ -8,7 +8,8 @@ quotation it names):
 
 1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es. /
    …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6) /
-   …, so sagte der Minister. / „…“ – so der Kanzler. / „…“, hatte Merkel gesagt. (v9)
+   …, so sagte der Minister. / „…“ – so der Kanzler. / „…“, hatte Merkel gesagt. /
+   „…“, freute sich der Trainer. / „…“, zeigte sich Merkel zuversichtlich. (v9)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
    wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
@@ -150,6 +151,12 @@ _NAMING = frozenset({"nennen", "bezeichnen", "würdigen"})
 _DATIVES = frozenset({"Dem", "Einem"})
 _NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "man"})
 _DASHES = frozenset("–—")
+# Finite forms of reflexive verbs of feeling that attribute a quotation before them.
+_FEELING = frozenset(
+    f"{stem}{ending}"
+    for stem in ("freut", "ärgert", "empört", "wundert", "zeigt", "beklagt", "beschwert")
+    for ending in ("", "e", "en")
+) | {"gab", "gibt", "gaben"}
 _POSSESSIVES = frozenset({"seinen", "seiner", "seinem", "ihren", "ihrer", "ihrem"})
 # Verbs of saying that report a main clause in the indicative as well („Der Minister
 # sagte, die Steuern steigen nicht.“), where others need Konjunktiv or „dass“.
@@ -636,6 +643,7 @@ class _Extractor:
                 self._trailing_with(u, k, c)
                 or self._trailing_passive(u, k, c)
                 or self._trailing_perfect(u, k, c)
+                or self._trailing_reflexive(u, k, c)
             )
             if framed is not None:
                 return framed
@@ -676,6 +684,40 @@ class _Extractor:
             speaker=self.with_apposition(phrase, last, closed=False),
             medium=cue.medium,
             confidence=0.85,
+            rule="trailing_frame",
+        )
+
+    def _trailing_reflexive(self, u: Unit, end: int, c: int) -> Statement | str | None:
+        """„„…“, freute sich der Trainer.“ | „„…“, zeigte sich Merkel zuversichtlich.“:
+        a reflexive verb of feeling after a quotation or Konjunktiv, its subject the
+        speaker (`_FEELING`; after the speaker the adjective „zeigte sich“ and „gab
+        sich“ take, or what it is about: „freute sich über den Sieg“). Only after
+        such a message: „Er freute sich über den Sieg.“ reports nothing."""
+        if self.low(c) not in _FEELING or c + 2 >= u.b or self.low(c + 1) != "sich":
+            return None
+        form, message = self.classify(u.a, end)
+        if not message or (form != "direct" and not self.subjunctive(u.a, end)):
+            return None
+        phrase = self.people.phrase_at(self.skip_adverbs(c + 2, u.b, times=True), u.b)
+        if phrase is None:
+            return None
+        after = self.skip_adverbs(phrase.last, u.b, times=True)
+        stop = self.trim(after, u.b)[1]
+        if after < stop and self.low(after) in wordlists.NEGATIONS:
+            return "negated"
+        rest = range(after, stop)
+        if any(self.quoted[k] or self.tok(k) in _CLAUSE_MARKS for k in rest) or not (
+            len(rest) <= 2 or len(rest) <= 10 and self.low(after) in wordlists.PREPOSITIONS
+        ):
+            return None
+        adjective = 0 < len(rest) <= 2  # „zeigte sich Merkel zuversichtlich“
+        cue = [self.span(c, c + 2)] + ([self.span(stop - 1, stop)] if adjective else [])
+        return self.make(
+            message,
+            form,
+            cue=cue,
+            speaker=self.with_apposition(phrase, u.b, closed=False),
+            confidence=0.8,
             rule="trailing_frame",
         )
 

@@ -1191,6 +1191,54 @@ def test_a_quotation_the_speaker_adds_after_und_and_a_colon() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "speaker", "cue"),
+    [
+        (
+            "„Das war ein großartiges Spiel“, freute sich der Trainer.",
+            "direct",
+            "der Trainer",
+            "freute sich",
+        ),
+        (
+            "„Wir sind auf einem guten Weg“, zeigte sich Merkel zuversichtlich.",
+            "direct",
+            "Merkel",
+            "zeigte sich zuversichtlich",
+        ),
+        (
+            "„Das Spiel war gut“, freute sich der Trainer über den Sieg seiner Mannschaft.",
+            "direct",
+            "der Trainer",
+            "freute sich",
+        ),
+        (
+            "Die Lage sei ernst, zeigte sich der Minister besorgt.",
+            "indirect",
+            "der Minister",
+            "zeigte sich besorgt",
+        ),
+    ],
+)
+def test_a_reflexive_verb_of_feeling_attributes_the_quotation_before_it(
+    text: str, form: str, speaker: str, cue: str
+) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.cue) == (form, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er freute sich über den Sieg.",
+        "Die Lage ist ernst, zeigte sich der Minister besorgt.",
+        "„Das ist gut“, freute sich der Trainer nicht.",
+    ],
+)
+def test_a_verb_of_feeling_with_nothing_said_before_it(text: str) -> None:
+    assert sagte.extract(text, mode="fast") == []
+
+
 def test_a_frame_after_so_that_says_nothing_is_no_statement() -> None:
     assert sagte.extract("Die Lage sei ernst, so sagte der Minister nicht.", mode="fast") == []
 
