@@ -674,9 +674,10 @@ class _Extractor:
             return None
         if any(self.low(k) in wordlists.NEGATIONS for k in between):
             return "negated"
-        form, message = self.classify(u.a, end)
-        if not message or (form != "direct" and not self.subjunctive(u.a, end)):
+        said = self._said_before(u, end)
+        if said is None:
             return None  # not „Thaksin, der … hatte, hat nun seine Rückkehr angekündigt“
+        form, message = said
         return self.make(
             message,
             form,
@@ -687,6 +688,14 @@ class _Extractor:
             rule="trailing_frame",
         )
 
+    def _said_before(self, u: Unit, end: int) -> tuple[str, list[Span]] | None:
+        """(form, message) of tokens [u.a, end) before a trailing frame that names no
+        cue verb in second position, where they are a quotation or in Konjunktiv."""
+        form, message = self.classify(u.a, end)
+        if not message or (form != "direct" and not self.subjunctive(u.a, end)):
+            return None
+        return form, message
+
     def _trailing_reflexive(self, u: Unit, end: int, c: int) -> Statement | str | None:
         """„„…“, freute sich der Trainer.“ | „„…“, zeigte sich Merkel zuversichtlich.“:
         a reflexive verb of feeling after a quotation or Konjunktiv, its subject the
@@ -695,9 +704,10 @@ class _Extractor:
         such a message: „Er freute sich über den Sieg.“ reports nothing."""
         if self.low(c) not in _FEELING or c + 2 >= u.b or self.low(c + 1) != "sich":
             return None
-        form, message = self.classify(u.a, end)
-        if not message or (form != "direct" and not self.subjunctive(u.a, end)):
+        said = self._said_before(u, end)
+        if said is None:
             return None
+        form, message = said
         phrase = self.people.phrase_at(self.skip_adverbs(c + 2, u.b, times=True), u.b)
         if phrase is None:
             return None
@@ -1097,10 +1107,14 @@ class _Extractor:
         # So is it after a prepositional phrase ("Sie sagte am Montag in Kiew, die …"),
         # a dative addressee ("sagte der „Berliner Zeitung“, die …", "sagte Reportern,
         # die …") or a separable verb's particle ("teilte dem Sender mit, das …").
-        article = first in ("der", "die", "das") and (
+        # nothing but a time, place or addressee between the frame and its comma
+        adverbial = (
             sep == after
             or self.low(after) in wordlists.PREPOSITIONS
             or self.low(after) in _DATIVE_ARTICLES
+        )
+        article = first in ("der", "die", "das") and (
+            adverbial
             or (sep == after + 1 and self.tok(after)[:1].isupper())  # sagte Reportern, die …
             or (cue.particle and sep == part + 1)
         )
@@ -1122,15 +1136,7 @@ class _Extractor:
             and not mood
             and self.tok(sep) != ":"
             and form == "indirect"
-            and not (
-                cue.lemma in _SAYING
-                and (  # nothing but a time, place or addressee before the comma
-                    sep == after
-                    or self.low(after) in wordlists.PREPOSITIONS
-                    or self.low(after) in _DATIVE_ARTICLES
-                )
-                and self.has_finite_verb(u, start, u.b)
-            )
+            and not (cue.lemma in _SAYING and adverbial and self.has_finite_verb(u, start, u.b))
         ):
             return None  # not „Sie sagen das, aber …“
         if phrase is None and not (quote_or_clause or mood):
@@ -1952,12 +1958,13 @@ class _Extractor:
         if tokens is None:
             return [st]
         direct = st.form == "direct"
-        for k in range(tokens[1] if direct else tokens[0] + 1, u.b - 2):
+        search_from = tokens[1] if direct else tokens[0] + 1
+        for k in range(search_from, u.b - 2):
             quotation = self.quotation_after_colon(k)
             if quotation is None:
                 continue
-            added = self.added(tokens[0] + 1, k)  # „… und fügte hinzu:“
-            if direct and (added is None or added[0] < tokens[1]):
+            added = self.added(search_from, k)  # „… und fügte hinzu:“
+            if direct and added is None:
                 return [st]  # only „„…“, sagte er und fügte hinzu: „…““ goes on
             q, end = quotation
             inside = k < tokens[1]
