@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v9`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v10`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -9,11 +9,14 @@ quotation it names):
 1. a trailing frame: „…“, sagte der Norweger. / …, so Stoltenberg. / …, heißt es. /
    …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6) /
    …, so sagte der Minister. / „…“ – so der Kanzler. / „…“, hatte Merkel gesagt. /
-   „…“, freute sich der Trainer. / „…“, zeigte sich Merkel zuversichtlich. (v9)
+   „…“, freute sich der Trainer. / „…“, zeigte sich Merkel zuversichtlich. (v9) /
+   Die Lage, so sagte der Minister, sei ernst. (the frame inserted, v10)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
    wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
-   es, … (v6) / Im April wurde bekannt, dass … (no source named, v6)
+   es, … (v6) / Im April wurde bekannt, dass … (no source named, v6) / Der Minister
+   zeigte sich zuversichtlich, dass … (an attitude, v10) / Aus Kreisen der Koalition
+   verlautete, … / Wie aus Regierungskreisen verlautete, … (the source after „aus“, v10)
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben /
    Seiner Ansicht nach (v5) / …, wonach … (v5) / nach dpa-Informationen (v9)
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence;
@@ -59,7 +62,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v9"
+EXTRACTOR = "sagte.quotes.rules.v10"
 # Prefixes of the rules whose statements are inferred, with no cue of their own: they
 # give way to a statement found with one (here, and in the accurate mode's merge).
 INFERRED_RULES = ("continuation", "evidential", "standalone")
@@ -157,6 +160,47 @@ _FEELING = frozenset(
     for stem in ("freut", "ärgert", "empört", "wundert", "zeigt", "beklagt", "beschwert")
     for ending in ("", "e", "en")
 ) | {"gab", "gibt", "gaben"}
+# „Der Minister zeigte sich zuversichtlich, dass …“, „Sie gab sich überzeugt: „…““:
+# „sich zeigen“ and „sich geben“ with an adjective of attitude frame what follows.
+_SHOWS = {
+    **{f"zeigt{e}": "sich zeigen" for e in ("", "e", "en")},
+    **{w: "sich geben" for w in ("gibt", "gab", "gaben", "geben")},
+}
+_ATTITUDES = frozenset(
+    {
+        "zuversichtlich",
+        "optimistisch",
+        "pessimistisch",
+        "überzeugt",
+        "besorgt",
+        "erleichtert",
+        "enttäuscht",
+        "skeptisch",
+        "sicher",
+        "zufrieden",
+        "unzufrieden",
+        "überrascht",
+        "erfreut",
+        "froh",
+        "entsetzt",
+        "empört",
+        "bestürzt",
+        "betroffen",
+        "schockiert",
+        "erschüttert",
+        "verärgert",
+        "verwundert",
+        "erstaunt",
+        "dankbar",
+        "hoffnungsvoll",
+        "beeindruckt",
+        "irritiert",
+        "gelassen",
+        "kämpferisch",
+        "selbstbewusst",
+        "bereit",
+    }
+)
 _POSSESSIVES = frozenset({"seinen", "seiner", "seinem", "ihren", "ihrer", "ihrem"})
 # Verbs of saying that report a main clause in the indicative as well („Der Minister
 # sagte, die Steuern steigen nicht.“), where others need Konjunktiv or „dass“.
@@ -289,7 +333,7 @@ class _Extractor:
         """`skip_adverbs`, and past the reflexive pronoun of „sich äußern“ to its subject:
         „„…“, äußerte sich Schavan“ (not of „sich aussprechen“, „sich versprechen“)."""
         j = self.skip_adverbs(j, stop, times)
-        if cue.lemma == "äußern" and self.low(j) == "sich":
+        if cue.lemma in ("äußern", *_SHOWS.values()) and self.low(j) == "sich":
             return self.skip_adverbs(j + 1, stop, times)
         return j
 
@@ -329,8 +373,10 @@ class _Extractor:
         return k >= stop or not self.tok(k)[:1].isalnum() or self.low(k) in _AFTER_PARTICLE
 
     def cue_spans(self, c: int, cue: Cue, part: int) -> list[Span]:
-        """The cue verb at token c and, for a separable verb, its particle at `part`."""
-        spans = [self.span(c, c + 1)]
+        """The cue verb at token c and, for a separable verb, its particle at `part`
+        (with „sich“ right after the verb: „zeigte sich … zuversichtlich“)."""
+        reflexive = cue.lemma in _SHOWS.values() and self.low(c + 1) == "sich"
+        spans = [self.span(c, c + 1 + reflexive)]
         if cue.particle:
             spans.append(self.span(part, part + 1))
         return spans
@@ -778,18 +824,27 @@ class _Extractor:
             if part is None:
                 continue
             form, message = self.classify(u.a, end)
-            if not message or (form != "direct" and not self.has_finite_verb(u, u.a, end)):
-                continue  # „Die Politikerin der Grünen, Anja Hajduk, kritisierte …“
+            # „Die Politikerin der Grünen, Anja Hajduk, kritisierte …“: no clause before
+            # the verb; but after „so“ the frame is inserted, and what it interrupts
+            # goes on after it („Für Shakira, so schrieb diese, sei es eine Ehre …“)
+            clause = form == "direct" or self.has_finite_verb(u, u.a, end)
+            if not message or not clause and lead is None:
+                continue
             cue_spans = self.cue_spans(c, cue, part)
             if lead is not None:
                 cue_spans = [self.span(lead, c + 1), *cue_spans[1:]]
             quote_tail = self.split_quote_tail(phrase.last, u.b)
             phrase = self.with_apposition(phrase, u.b, closed=False)
+            tail: list[Span] = []
             if quote_tail:
                 message += quote_tail
             elif phrase.extent is None and part == c + 1:  # no particle after the speaker
+                if lead is not None:  # „so schrieb diese in einer Stellungnahme, …“
+                    after = self.setting_end(u, after)
                 form, tail = self.inserted_frame_tail(form, after, u.b)
                 message += tail
+            if not clause and not tail:
+                continue
             return self.make(
                 message,
                 form,
@@ -800,6 +855,18 @@ class _Extractor:
                 rule="trailing_frame",
             )
         return None
+
+    def setting_end(self, u: Unit, i: int) -> int:
+        """The comma that closes the words from token i after an inserted frame's
+        speaker where they are only where or when it was said („…, so schrieb diese in
+        einer Stellungnahme, …“, „…, so sagte er der Zeitung, …“): no verb, no
+        quotation, at most eight tokens; else i."""
+        for k in range(i, min(u.b, i + 9)):
+            if self.quoted[k] or self.tok(k) in _FINAL:
+                return i
+            if self.tok(k) == ",":
+                return k if k > i and not self.has_finite_verb(u, i, k) else i
+        return i
 
     def source_tail(self, u: Unit, i: int) -> int | None:
         """The end of the words from token i that still belong to the source a trailing
@@ -827,7 +894,12 @@ class _Extractor:
     def _wie_frame(
         self, u: Unit, msg_a: int, msg_b: int, np_at: int, clause_end: int | None
     ) -> Statement | None:
-        """ ", wie die Polizei mitteilte" / "Wie die Polizei mitteilte, …": verb-final frame."""
+        """ ", wie die Polizei mitteilte" / "Wie die Polizei mitteilte, …": verb-final frame;
+        „Wie aus Regierungskreisen verlautete, …“: the source after „aus“."""
+        if self.low(np_at) == "aus":  # only with „verlauten“
+            source, np_at = True, np_at + 1
+        else:
+            source = False
         phrase = self.people.phrase_at(np_at, u.b)
         if phrase is None or phrase.kind == "other" and not self.tok(np_at)[:1].isupper():
             return None
@@ -836,7 +908,7 @@ class _Extractor:
             if self.tok(c) in {",", ".", ";"} and not self.quoted[c]:
                 break
             for cue in self.cues(c):
-                if cue.kind != "frame":
+                if cue.kind != "frame" or source != (cue.lemma == "verlauten"):
                     continue
                 form, message = self.classify(msg_a, msg_b)
                 if not message:
@@ -895,7 +967,7 @@ class _Extractor:
                 continue  # a name in quotation marks: „Aktion Deutschland hilft“
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
                 break
-            for cue in self.cues(c):
+            for cue in self.cues(c) + self.attitude(u, c):
                 if cue.kind != "frame" and not cue.finite:
                     continue
                 st = self._leading_with(u, c, cue)
@@ -1048,12 +1120,34 @@ class _Extractor:
                 return None if found == "negated" else found  # „beklagen nicht gezahlte …“
         return None
 
+    def attitude(self, u: Unit, c: int) -> tuple[Cue, ...]:
+        """„sich zeigen“ or „sich geben“ at token c with an adjective of attitude
+        before a comma or colon („Der Minister zeigte sich zuversichtlich, dass …“,
+        „Dabei zeigte sich Merkel besorgt: „…““) as a cue whose particle is the
+        adjective, so that it joins the cue; „Es zeigte sich, dass …“ is none."""
+        lemma = _SHOWS.get(self.low(c))
+        if lemma is None or self.quoted[c]:
+            return ()
+        reflexive = next((k for k in range(c + 1, min(u.b, c + 8)) if self.low(k) == "sich"), None)
+        if reflexive is None:
+            return ()
+        for k in range(reflexive + 1, min(u.b, reflexive + 8)):  # „sich am Montag sehr …“
+            if self.quoted[k] or not self.tok(k)[:1].isalnum():
+                break
+            if self.low(k) in _ATTITUDES and self.closes_clause(k + 1, u.b):
+                return (Cue(lemma, "T", "frame", self.low(k), True),)
+        return ()
+
     def _leading_with(
         self, u: Unit, c: int, cue: Cue, subject: tuple[Phrase, int] | None = None
     ) -> Statement | str | None:
         """The statement cue token c frames; `subject`: its speaker phrase and the token
         after it, where the caller found them (else `_subject`)."""
-        subject = subject or self._subject(u, c, cue, whole_field=True)
+        subject = (
+            subject
+            or (self._verlautet_from(u, c) if cue.lemma == "verlauten" else None)
+            or self._subject(u, c, cue, whole_field=True)
+        )
         phrase: Phrase | None
         if subject is not None:
             phrase, after = subject
@@ -1159,6 +1253,28 @@ class _Extractor:
             confidence=0.85,
             rule="leading_frame",
         )
+
+    def _verlautet_from(self, u: Unit, c: int) -> tuple[Phrase, int] | None:
+        """Where „verlauten“ at token c says a statement came from, and the token
+        after it: „Aus Kreisen der Koalition verlautete, …“, „Es verlautete am Abend
+        aus dem Kanzleramt, …“ (the phrase after „aus“, to the verb or the comma)."""
+        a = self.skip_adverbs(u.a, c)
+        if self.low(a) == "aus" and a + 1 < c:
+            first, last = a + 1, c
+        else:
+            aus = next((k for k in range(c + 1, min(u.b, c + 6)) if self.low(k) == "aus"), None)
+            if aus is None:
+                return None
+            first, last = aus + 1, self.setting_end(u, aus + 1)  # up to the comma
+            if last == first:
+                return None
+        phrase = self.people.phrase_at(first, last)
+        if phrase is None:
+            return None
+        after = c + 1 if last == c else last
+        if phrase.kind == "other":  # „Kreisen der Koalition“ is one source, not „Kreisen“
+            return Phrase(first, last, "other", head=phrase.head), after
+        return replace(phrase, extent=last), after
 
     def author(self, phrase: Phrase) -> Phrase | None:
         """The person or organisation a text's phrase names as its author („Die

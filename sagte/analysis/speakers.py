@@ -32,6 +32,10 @@ _ABSTRACT_NOUN = re.compile(r"(ung|keit|heit|schaft|tion|ität|nis|tum)$")
 # A definite role descriptor without a matching role ("der SPD-Politiker") refers to
 # a person named at most this many sentences before.
 RECENT_SENTENCES = 3
+# Demonstratives that stand for a person („so schrieb diese“), with their gender as
+# the personal pronoun says it; what may follow one that stands alone.
+_DEMONSTRATIVES = {"dieser": "er", "diese": "sie"}
+_NOT_NOUN_PHRASE = wordlists.PREPOSITIONS | wordlists.ADVERBS | wordlists.NEGATIONS
 
 
 @dataclass(slots=True)
@@ -456,6 +460,18 @@ class People:
                     return Phrase(i, last, "name", inner.head, phrase.definite, inner.mention)
         return phrase
 
+    def _stands_alone(self, j: int, stop: int) -> bool:
+        """Whether a determiner before token j stands for a noun phrase of its own
+        („sagte dieser, …“, „schrieb diese in …“, „Dieser sagte“), not before its noun
+        („diese neue Regel“)."""
+        if j >= stop:
+            return True
+        word = self.doc.tokens[j].text
+        low = word.lower()
+        if not word[:1].isalnum():
+            return True
+        return word[:1].islower() and (low in _NOT_NOUN_PHRASE or low in lexicon.cue_verbs())
+
     def _phrase_at(self, i: int, stop: int) -> Phrase | None:
         doc = self.doc
         if i >= stop or not _regular(doc, i):
@@ -464,6 +480,9 @@ class People:
         low = word.lower()
         if low in ("er", "sie"):
             return Phrase(i, i + 1, "pronoun", head=low)
+        if low in _DEMONSTRATIVES and self._stands_alone(i + 1, stop):
+            # „…, so schrieb diese in einer Stellungnahme, …“: the person just named
+            return Phrase(i, i + 1, "pronoun", head=_DEMONSTRATIVES[low])
         if i in self._mention_at:
             return self._mention_phrase(i, stop)
         if low in wordlists.DETERMINERS:

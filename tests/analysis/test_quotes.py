@@ -866,7 +866,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v9"
+    assert s.extractor == "sagte.quotes.rules.v10"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
@@ -1237,6 +1237,148 @@ def test_a_reflexive_verb_of_feeling_attributes_the_quotation_before_it(
 )
 def test_a_verb_of_feeling_with_nothing_said_before_it(text: str) -> None:
     assert sagte.extract(text, mode="fast") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "speaker", "cue", "message"),
+    [
+        (
+            "Der Minister zeigte sich zuversichtlich, dass die Verhandlungen bald "
+            "abgeschlossen werden.",
+            "indirect",
+            "Der Minister",
+            "zeigte sich zuversichtlich",
+            "dass die Verhandlungen bald abgeschlossen werden",
+        ),
+        (
+            "Dabei zeigte sich Merkel besorgt: „Das hat es noch nicht gegeben.“",
+            "direct",
+            "Merkel",
+            "zeigte sich besorgt",
+            "Das hat es noch nicht gegeben.",
+        ),
+        (
+            "Die Gewerkschaft gab sich kämpferisch, man werde notfalls streiken.",
+            "indirect",
+            "Die Gewerkschaft",
+            "gab sich kämpferisch",
+            "man werde notfalls streiken",
+        ),
+        (
+            "Er zeigte sich am Montag in Berlin sehr zuversichtlich, dass eine Einigung gelingt.",
+            "indirect",
+            "Er",
+            "zeigte sich zuversichtlich",
+            "dass eine Einigung gelingt",
+        ),
+    ],
+)
+def test_showing_an_attitude_frames_the_clause_after_it(
+    text: str, form: str, speaker: str, cue: str, message: str
+) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.cue, s.text) == (form, speaker, cue, message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es zeigte sich, dass die Maßnahmen wirken.",  # it turned out
+        "Der Trainer zeigte sich zufrieden.",
+        "Der Trainer zeigte sich zufrieden, die Mannschaft spielte gut.",
+    ],
+)
+def test_showing_an_attitude_without_a_message(text: str) -> None:
+    assert sagte.extract(text, mode="fast") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "message"),
+    [
+        (
+            "Aus Kreisen der Koalition verlautete, man werde sich noch vor Weihnachten einigen.",
+            "Kreisen der Koalition",
+            "man werde sich noch vor Weihnachten einigen",
+        ),
+        (
+            "Wie aus Regierungskreisen verlautete, soll das Gesetz noch im Mai beschlossen werden.",
+            "Regierungskreisen",
+            "soll das Gesetz noch im Mai beschlossen werden",
+        ),
+        (
+            "Es verlautete am Abend aus dem Kanzleramt, der Kanzler sei zufrieden.",
+            "dem Kanzleramt",
+            "der Kanzler sei zufrieden",
+        ),
+        (
+            "Der Präsident ließ verlauten, er werde nicht zurücktreten.",
+            "Der Präsident",
+            "er werde nicht zurücktreten",
+        ),
+    ],
+)
+def test_verlauten_names_where_a_statement_came_from(text: str, speaker: str, message: str) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.text) == ("indirect", speaker, message)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention", "message"),
+    [
+        (
+            "Die Lage, so sagte der Minister am Montag, sei ernst.",
+            "der Minister",
+            "der Minister",
+            "Die Lage … sei ernst",
+        ),
+        (
+            "Die neue Regel, so erklärte der Minister, gilt ab Mai.",
+            "der Minister",
+            "der Minister",
+            "Die neue Regel … gilt ab Mai",
+        ),
+        (
+            "Die Sängerin Shakira sagte ihr Konzert ab. Für Shakira, so schrieb diese in "
+            "einer Stellungnahme, sei es eine Ehre, in Berlin aufzutreten.",
+            "Shakira",  # the demonstrative stands for the person just named
+            "diese",
+            "Für Shakira … sei es eine Ehre, in Berlin aufzutreten",
+        ),
+        (
+            "Olaf Scholz traf Emmanuel Macron. Die Lage, so sagte dieser, sei ernst.",
+            "Emmanuel Macron",
+            "dieser",
+            "Die Lage … sei ernst",
+        ),
+    ],
+)
+def test_a_frame_with_a_verb_inserted_after_so(
+    text: str, speaker: str, mention: str, message: str
+) -> None:
+    *_, s = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker, s.speaker_mention, s.text) == (
+        "indirect",
+        speaker,
+        mention,
+        message,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz traf Emmanuel Macron. Dieser sagte, die Lage sei ernst.",
+        "Olaf Scholz traf Emmanuel Macron. „Wir stehen zusammen“, sagte dieser.",
+    ],
+)
+def test_a_demonstrative_speaker_is_the_person_named_last(text: str) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.speaker, s.speaker_mention.lower()) == ("Emmanuel Macron", "dieser")
+
+
+def test_a_demonstrative_before_its_noun_is_no_speaker() -> None:
+    (s,) = sagte.extract("Diese neue Regel sei falsch, sagte Scholz.", mode="fast")
+    assert (s.speaker, s.text) == ("Scholz", "Diese neue Regel sei falsch")
 
 
 def test_a_frame_after_so_that_says_nothing_is_no_statement() -> None:

@@ -275,15 +275,15 @@ def test_accurate_mode_prefers_the_tagger_over_a_rule_continuation() -> None:
     # The rules read the second sentence as a continuation of Keller's statement; the
     # tagger sees its own frame. Keller's explicit statement stays the rules'.
     text = (
-        "Die Ministerin Anna Keller sagte, die Lage sei ernst. Die Helfer zeigten sich "
-        "besorgt, dass die Vorräte nicht reichen würden."
+        "Die Ministerin Anna Keller sagte, die Lage sei ernst. Die Helfer hegten die "
+        "Sorge, dass die Vorräte nicht reichen würden."
     )
     worry = Predicted(
         [_span(text, "dass die Vorräte nicht reichen würden")],
         "Indirect",
         "Speech",
         speaker=_span(text, "Die Helfer"),
-        cue=[_span(text, "zeigten sich")],
+        cue=[_span(text, "hegten die Sorge")],
         confidence=0.9,
     )
     rules_alone = _merged(text, [])
