@@ -23,7 +23,7 @@ from sagte.analysis.model import Entity, Mention
 from sagte.text import Doc
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "al", "bin", "le"})
-_GENITIVE_DETS = frozenset({"des", "der"})
+_GENITIVE_DETS = frozenset({"des", "der", "seines", "ihres"})  # „ein Sprecher seines Ministeriums“
 _DOUBLE_MARKS = frozenset('„“”»«"')  # taken off a title: „Bild“-Zeitung → Bild-Zeitung
 # A compound whose first part is written in lower case: „verdi-Verhandlungsführer“
 _LOWER_CASE_COMPOUND = re.compile(r"[a-zäöü][\w.]*-[A-ZÄÖÜ][\w-]*")

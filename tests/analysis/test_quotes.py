@@ -1376,6 +1376,19 @@ def test_a_demonstrative_speaker_is_the_person_named_last(text: str) -> None:
     assert (s.speaker, s.speaker_mention.lower()) == ("Emmanuel Macron", "dieser")
 
 
+def test_a_possessive_genitive_belongs_to_an_unnamed_speaker() -> None:
+    text = (
+        "Innenminister Alexander Dobrindt wies die Vorwürfe zurück. Ein Sprecher seines "
+        "Ministeriums sagte, die Zahlen seien falsch. Ein Sprecher der Polizei sagte, "
+        "man prüfe den Fall."
+    )
+    *_, ministry, police = sagte.extract(text, mode="fast")
+    assert (ministry.speaker, police.speaker) == (
+        "Ein Sprecher seines Ministeriums",
+        "Ein Sprecher der Polizei",
+    )
+
+
 def test_a_demonstrative_before_its_noun_is_no_speaker() -> None:
     (s,) = sagte.extract("Diese neue Regel sei falsch, sagte Scholz.", mode="fast")
     assert (s.speaker, s.text) == ("Scholz", "Diese neue Regel sei falsch")
