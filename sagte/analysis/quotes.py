@@ -10,7 +10,8 @@ quotation it names):
    …, so Karl Harb von den Salzburger Nachrichten. / …, wird X zitiert. (v6) /
    …, so sagte der Minister. / „…“ – so der Kanzler. / „…“, hatte Merkel gesagt. /
    „…“, freute sich der Trainer. / „…“, zeigte sich Merkel zuversichtlich. (v9) /
-   Die Lage, so sagte der Minister, sei ernst. (the frame inserted, v10)
+   Die Lage, so sagte der Minister, sei ernst. (the frame inserted, v10) / …, hieß
+   es aus dem Ministerium. / Das Treffen, so heißt es, sei abgesagt. (v10)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
    wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
@@ -202,6 +203,9 @@ _ATTITUDES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"seinen", "seiner", "seinem", "ihren", "ihrer", "ihrem"})
+_RELATIVES = frozenset(
+    {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"}
+)
 # Verbs of saying that report a main clause in the indicative as well („Der Minister
 # sagte, die Steuern steigen nicht.“), where others need Konjunktiv or „dass“.
 _SAYING = frozenset({"sagen", "erklären", "betonen", "mitteilen", "schreiben", "ergänzen"})
@@ -637,16 +641,12 @@ class _Extractor:
                 if st is not None:
                     return st
                 continue
-            if word in _HEISST and c + 1 < u.b and self.low(c + 1) == "es":
-                form, message = self.classify(u.a, k)
-                if message:
-                    return self.make(
-                        message,
-                        form,
-                        cue=[self.span(c, c + 2)],
-                        confidence=0.6,
-                        rule="trailing_heisst_es",
-                    )
+            if word == "so" and not self.quoted[c] and self.heisst_es(c + 1, u.b):
+                c, word = c + 1, self.low(c + 1)  # „…, so hieß es aus dem Ministerium.“
+            if word in _HEISST and self.heisst_es(c, u.b):
+                said = self._trailing_heisst_es(u, k, c)
+                if said is not None:
+                    return said
                 continue
             if word == "so" and not self.quoted[c]:
                 j = self.skip_adverbs(c + 1, u.b)
@@ -700,6 +700,60 @@ class _Extractor:
         if run < 4 or c + 1 >= u.b or self.quote_covering(u.a, c) is None:
             return None
         return self._trailing_with(u, c, c) or self._trailing_passive(u, c, c)
+
+    def heisst_es(self, c: int, stop: int) -> bool:
+        """Whether tokens c and c + 1 are „heißt es“ or „hieß es“."""
+        return c + 1 < stop and self.low(c) in _HEISST and self.low(c + 1) == "es"
+
+    def relative_clause(self, i: int, stop: int) -> bool:
+        """Whether tokens [i, stop) are a relative clause: a relative pronoun and, at
+        the end, the finite verb („der konkrete Fälle auflistet“)."""
+        i, stop = self.trim(i, stop)
+        if stop - i < 2 or self.low(i) not in _RELATIVES:
+            return False
+        return self.tagged(i, stop)[-1] in _FINITE
+
+    def _trailing_heisst_es(self, u: Unit, end: int, c: int) -> Statement | None:
+        """„…, heißt es.“ | „…, hieß es in dem Bericht.“ | „Die Lage, so hieß es aus
+        dem Ministerium, sei ernst.“: the message, tokens [u.a, end), and what the
+        frame interrupts after it; the words after a preposition are the source (a
+        text or a place, its span only, as in `leading_heisst_es`)."""
+        form, message = self.classify(u.a, end)
+        if not message:
+            return None
+        j = self.skip_adverbs(c + 2, u.b)
+        source = None
+        comma = next((k for k in range(u.a, end) if self.tok(k) == ","), end)
+        if (
+            self.low(u.a) in wordlists.PREPOSITIONS
+            and not self.has_finite_verb(u, u.a, comma)
+            and self.relative_clause(comma + 1, end)
+        ):
+            # „In der Resolution, die … angenommen wurde, heißt es, dass …“: the frame
+            # leads, after a relative clause on its source
+            source, message = (u.a + 1, comma), []
+        if j < u.b and self.low(j) in wordlists.PREPOSITIONS and source is None:
+            close = self.setting_end(u, j + 1)  # the comma that ends an inserted frame
+            last = close if close > j + 1 else self.source_tail(u, j + 1)
+            if last is None or last == j + 1:
+                return None
+            source, j = (j + 1, last), last
+        tail: list[Span] = []
+        if not message and self.tok(j) in {",", ":"}:
+            form, tail = self.classify(j + 1, u.b)
+        elif message and not self.relative_clause(j + 1, u.b):  # not „…, in dem Bericht, der …“
+            form, tail = self.inserted_frame_tail(form, j, u.b)
+        if not message + tail:
+            return None
+        return self.make(
+            message + tail,
+            form,
+            cue=[self.span(c, c + 2)],
+            speaker_span=self.span(*source) if source else None,
+            medium="W" if source else "S",
+            confidence=0.6,
+            rule="trailing_heisst_es",
+        )
 
     def _trailing_perfect(self, u: Unit, end: int, c: int) -> Statement | str | None:
         """„…“, hatte Merkel gesagt. | „…“, hat der Minister am Montag in Berlin

@@ -1002,6 +1002,57 @@ def test_heisst_es_before_its_message_attributes_it_to_the_text_named(
     assert s.cue.lower() in ("heißt es", "hieß es", "es heißt")
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "source", "message"),
+    [
+        (
+            "Die Lage sei ernst, hieß es aus dem Ministerium.",
+            "indirect",
+            "dem Ministerium",
+            "Die Lage sei ernst",
+        ),
+        (
+            "„Wir bleiben“ – so heißt es in der Erklärung.",
+            "direct",
+            "der Erklärung",
+            "Wir bleiben",
+        ),
+        (  # inserted: the message goes on after it
+            "Das Treffen, so heißt es in Berlin, sei abgesagt worden.",
+            "indirect",
+            "Berlin",
+            "Das Treffen … sei abgesagt worden",
+        ),
+        (
+            "Im Ministerium, so hieß es, sei man besorgt.",
+            "indirect",
+            None,
+            "Im Ministerium … sei man besorgt",
+        ),
+        (  # a relative clause on the source is no part of the message
+            "Es könnten keine Aussagen gemacht werden, heißt es in dem Bericht, der "
+            "konkrete Fälle auflistet.",
+            "indirect",
+            "dem Bericht",
+            "Es könnten keine Aussagen gemacht werden",
+        ),
+        (  # a leading frame after a relative clause on its source
+            "In der Resolution, die vom Sicherheitsrat angenommen wurde, heißt es, dass "
+            "die Rechte der Kinder verletzt würden.",
+            "indirect",
+            "der Resolution",
+            "dass die Rechte der Kinder verletzt würden",
+        ),
+    ],
+)
+def test_heisst_es_after_its_message_and_the_text_it_names(
+    text: str, form: str, source: str | None, message: str
+) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.text) == (form, source, message)
+    assert s.cue.lower() in ("heißt es", "hieß es")
+
+
 def test_heisst_es_as_a_verb_with_its_object_is_no_statement() -> None:
     """„Jetzt heißt es abwarten“: „es heißt“ without a comma or colon after it."""
     assert sagte.extract("Jetzt heißt es abwarten und Tee trinken.", mode="fast") == []
