@@ -21,7 +21,8 @@ quotation it names):
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben /
    Seiner Ansicht nach (v5) / …, wonach … (v5) / nach dpa-Informationen (v9)
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence;
-   a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8)
+   a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8;
+   „…“ Mit diesen Worten reagierte X auf …, v10)
 5. a quotation after a colon, said by the subject of the clause before it: Im Brief
    an Chirac erklärt er: „…“ / Polizeisprecher Jonas Weber: „…“ (v4) / „…“, sagte
    er und fügte hinzu: „…“ (v9); Konjunktiv I after such a colon: Clemens Fuest
@@ -203,6 +204,8 @@ _ATTITUDES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"seinen", "seiner", "seinem", "ihren", "ihrer", "ihrem"})
+# „„…“ Mit diesen Worten reagierte X auf …“
+_THESE_WORDS = frozenset({("mit", "diesen", "worten"), ("mit", "diesen", "sätzen")})
 _RELATIVES = frozenset(
     {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"}
 )
@@ -1875,7 +1878,11 @@ class _Extractor:
 
     def anaphoric_report(self, u: Unit, prev: Unit | None) -> Statement | None:
         """Das gab Nato-Generalsekretär Jens Stoltenberg in Brüssel bekannt."""
-        if prev is None or prev.heading or self.low(u.a) not in _ANAPHORS or u.b - u.a < 3:
+        if prev is None or prev.heading:
+            return None
+        if tuple(self.low(k) for k in range(u.a, min(u.b, u.a + 3))) in _THESE_WORDS:
+            return self._with_these_words(u, prev)
+        if self.low(u.a) not in _ANAPHORS or u.b - u.a < 3:
             return None
         for cue in self.cues(u.a + 1):
             if not cue.finite:
@@ -1915,6 +1922,31 @@ class _Extractor:
                 fine_type="Indirect",  # as the quotation dataset types 24 of 24
             )
         return None
+
+    def _with_these_words(self, u: Unit, prev: Unit) -> Statement | None:
+        """„„Das ist ein guter Tag für Europa.“ Mit diesen Worten reagierte Ursula von
+        der Leyen auf die Einigung.“: whoever the finite verb after „Mit diesen Worten“
+        has for its subject said the quotation before, verbatim."""
+        c = u.a + 3
+        if c + 1 >= u.b or self.tok(c)[:1].isupper() or self.tagged(u.a, u.b)[3] not in _FINITE:
+            return None
+        j = self.skip_adverbs(c + 1, u.b, times=True)
+        j += self.low(j) == "sich"  # „verabschiedete sich der Trainer“
+        phrase = self.people.phrase_at(j, u.b)
+        form, message = self.classify(*self.trim(prev.a, prev.b))
+        if phrase is None or form != "direct":
+            return None
+        if phrase.kind == "other" and not self.tok(j)[:1].isupper():
+            return None
+        return self.make(
+            message,
+            "direct",
+            cue=[self.span(u.a, c + 1)],
+            speaker=phrase,
+            frame=[self.span(u.a, u.b)],
+            confidence=0.8,
+            rule="anaphoric_frame",
+        )
 
     def standalone_quote(self, u: Unit) -> Statement | None:
         """A sentence that is a quotation of five words or more and nothing else, with

@@ -1053,6 +1053,35 @@ def test_heisst_es_after_its_message_and_the_text_it_names(
     assert s.cue.lower() in ("heißt es", "hieß es")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die EU hat sich geeinigt. „Das ist ein guter Tag für Europa.“ Mit diesen "
+            "Worten reagierte Olaf Scholz auf die Einigung.",
+            "Olaf Scholz",
+        ),
+        (
+            "„Wir werden nicht aufgeben.“ Mit diesen Worten verabschiedete sich der "
+            "Trainer von den Fans.",
+            "der Trainer",
+        ),
+    ],
+)
+def test_with_these_words_gives_the_quotation_before_its_speaker(text: str, speaker: str) -> None:
+    *_, s = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker_mention, s.cue.split()[:3]) == (
+        "direct",
+        speaker,
+        ["Mit", "diesen", "Worten"],
+    )
+
+
+def test_with_these_words_after_no_quotation_is_no_statement() -> None:
+    text = "Er sprach lange. Mit diesen Worten endete die Rede des Präsidenten."
+    assert sagte.extract(text, mode="fast") == []
+
+
 def test_heisst_es_as_a_verb_with_its_object_is_no_statement() -> None:
     """„Jetzt heißt es abwarten“: „es heißt“ without a comma or colon after it."""
     assert sagte.extract("Jetzt heißt es abwarten und Tee trinken.", mode="fast") == []
