@@ -1602,8 +1602,24 @@ class _Extractor:
                         phrase = self.people.phrase_at(j, u.b)
                         if phrase is None and fixed == ["laut"]:
                             phrase = self.source_phrase(j, u.b, initial=i == u.a)
-                    else:  # nach eigenen Angaben: the subject speaks
-                        phrase = self.people.phrase_at(u.a, u.b)
+                    else:  # nach eigenen Angaben: the subject speaks, after the verb
+                        # where the phrase opens the sentence; its span is the
+                        # dataset's, „eigenen Angaben“, its entity the subject's
+                        own = self.span(i + 1, j)
+                        subject = self.skip_adverbs(j + 1, u.b) if i == u.a else u.a
+                        phrase = self.people.phrase_at(subject, u.b)
+                        if phrase is None or phrase.kind == "other":
+                            continue
+                        form, message = self.classify(self.clause_start(u, u.a), u.b)
+                        return self.sourced(
+                            form,
+                            message,
+                            self.span(i, i + 1),
+                            speaker=phrase,
+                            speaker_span=own,
+                            confidence=0.75,
+                            rule="cue_phrase",
+                        )
                     cue_span = self.span(i, cue_end)
                 else:
                     continue
@@ -2365,7 +2381,9 @@ class _Extractor:
         form, message = self.classify(colon + (colon > u.a), u.b)
         if form == "direct" and distance == 1:
             q_start, q_end = message[0]
-            if len(self.text[q_start:q_end].split()) >= 4:
+            said = self.text[q_start:q_end]
+            # four words, or a sentence of its own: „Mehr ging nicht.“
+            if len(said.split()) >= 4 or said.rstrip()[-1:] in ".!?" and words_said(said):
                 return self.make(
                     message, "direct", entity=entity, confidence=0.75, rule="continuation_quote"
                 )

@@ -1082,6 +1082,43 @@ def test_with_these_words_after_no_quotation_is_no_statement() -> None:
     assert sagte.extract(text, mode="fast") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Nach eigenen Angaben will der Minister im Amt bleiben.",
+            "der Minister",
+            "eigenen Angaben",
+        ),
+        ("Nach eigenen Worten will Olaf Scholz im Amt bleiben.", "Olaf Scholz", "eigenen Worten"),
+        (
+            "Die Feuerwehr hat nach eigenen Angaben die halbe Halle abgesucht.",
+            "Feuerwehr",
+            "eigenen Angaben",
+        ),
+    ],
+)
+def test_nach_eigenen_angaben_is_said_by_the_subject(text: str, speaker: str, mention: str) -> None:
+    """The speaker's span is the dataset's, „eigenen Angaben“; its entity the subject."""
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker, s.speaker_mention, s.cue.lower()) == (
+        "reported",
+        speaker,
+        mention,
+        "nach",
+    )
+
+
+def test_a_sentence_quotation_continues_the_statement_before() -> None:
+    text = "„Wir haben alles getan“, sagte der Bürgermeister. „Mehr ging nicht.“"
+    first, second = sagte.extract(text, mode="fast")
+    assert (second.form, second.speaker, second.text) == (
+        "direct",
+        "der Bürgermeister",
+        "Mehr ging nicht.",
+    )
+
+
 def test_heisst_es_as_a_verb_with_its_object_is_no_statement() -> None:
     """„Jetzt heißt es abwarten“: „es heißt“ without a comma or colon after it."""
     assert sagte.extract("Jetzt heißt es abwarten und Tee trinken.", mode="fast") == []
