@@ -32,6 +32,27 @@ _ABSTRACT_NOUN = re.compile(r"(ung|keit|heit|schaft|tion|ität|nis|tum)$")
 # A definite role descriptor without a matching role ("der SPD-Politiker") refers to
 # a person named at most this many sentences before.
 RECENT_SENTENCES = 3
+# Texts whose author a genitive names („einer Mitteilung des Innenministeriums“):
+# the author is the source, not the text.
+_TEXT_NOUNS = frozenset(
+    {
+        "Bericht",
+        "Berichten",
+        "Mitteilung",
+        "Pressemitteilung",
+        "Erklärung",
+        "Stellungnahme",
+        "Studie",
+        "Umfrage",
+        "Meldung",
+        "Analyse",
+        "Schätzung",
+        "Schätzungen",
+        "Prognose",
+        "Gutachten",
+        "Schreiben",
+    }
+)
 # Demonstratives that stand for a person („so schrieb diese“), with their gender as
 # the personal pronoun says it; what may follow one that stands alone.
 _DEMONSTRATIVES = {"dieser": "er", "diese": "sie"}
@@ -654,6 +675,9 @@ class People:
         if words and words[0].lower() in wordlists.DETERMINERS:
             genitive = words[0].lower() in _GENITIVE_SINGULAR
             words = nominative(words[1:]) if genitive else words[1:]
+        if len(words) > 2 and words[0] in _TEXT_NOUNS and words[1] in _GENITIVE_DETS:
+            # „laut einem Bericht der „Bild“-Zeitung“: the paper, not „Bericht der …“
+            words = nominative(words[2:]) if words[1] == "des" else words[2:]
         entity = self._name_entity(" ".join(words) or text, "ORG")
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity

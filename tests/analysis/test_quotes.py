@@ -1109,6 +1109,31 @@ def test_nach_eigenen_angaben_is_said_by_the_subject(text: str, speaker: str, me
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Laut einem Bericht der „Bild“-Zeitung soll der Minister zurücktreten.",
+            "Bild-Zeitung",
+        ),
+        (
+            "Laut einer Mitteilung des Innenministeriums wurden drei Menschen verletzt.",
+            "Innenministerium",
+        ),
+        ("Einem Bericht des „Spiegel“ zufolge plant die Regierung neue Schulden.", "Spiegel"),
+    ],
+)
+def test_a_text_as_source_is_its_authors_statement(text: str, speaker: str) -> None:
+    """The speaker's span is the text („einem Bericht der „Bild“-Zeitung“), its entity
+    the author the genitive names, not an organisation „Bericht der Bild-Zeitung“."""
+    (s,) = sagte.extract(text, mode="fast")
+    assert s.speaker == speaker
+    assert s.speaker_mention is not None and s.speaker_mention.split()[1] in (
+        "Bericht",
+        "Mitteilung",
+    )
+
+
 def test_a_sentence_quotation_continues_the_statement_before() -> None:
     text = "„Wir haben alles getan“, sagte der Bürgermeister. „Mehr ging nicht.“"
     first, second = sagte.extract(text, mode="fast")
