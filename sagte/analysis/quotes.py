@@ -1947,7 +1947,7 @@ class _Extractor:
         if c + 1 >= u.b or self.tok(c)[:1].isupper() or self.tagged(u.a, u.b)[3] not in _FINITE:
             return None
         j = self.skip_adverbs(c + 1, u.b, times=True)
-        j += self.low(j) == "sich"  # „verabschiedete sich der Trainer“
+        j += j < u.b and self.low(j) == "sich"  # „verabschiedete sich der Trainer“
         phrase = self.people.phrase_at(j, u.b)
         form, message = self.classify(*self.trim(prev.a, prev.b))
         if phrase is None or form != "direct":
