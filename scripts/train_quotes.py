@@ -19,9 +19,9 @@ On folds 1-4 it scores Message F1 81.9, Joint 75.4 on fold 0 (accurate mode with
 rules v10 and the merge's filters as shipped, `sagte eval quotes DATA --fold 0
 --accurate` with SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min). Left
 out by `--validation-fold 1` (52 min on 2 cores other work shared), fold 1 scores
-81.9 / 75.7; left out by `--validation-fold 2` (48 min), fold 2 scores 78.6 / 71.8;
-left out by `--validation-fold 4` (35 min), fold 4 scores 79.3 / 73.9: 80.5 / 74.3
-over the four folds' 571 documents (the same to a tenth with the v9 rules, 80.2 /
+82.0 / 75.9; left out by `--validation-fold 2` (48 min), fold 2 scores 78.7 / 72.0;
+left out by `--validation-fold 4` (35 min), fold 4 scores 79.3 / 74.1: 80.6 / 74.5
+over the four folds' 571 documents (80.5 / 74.3 with the v9 rules, 80.2 /
 74.0 with the v8 rules, 80.1 / 73.9 with
 the v7 rules; 79.5 / 73.3 with the v6 rules and the merge's earlier bar of 0.6 on
 the tagger's confidence). Fold 0 with older rules: 81.8 / 75.3 with the v8 rules,
