@@ -647,10 +647,9 @@ class _Extractor:
             if word == "so" and not self.quoted[c] and self.heisst_es(c + 1, u.b):
                 c, word = c + 1, self.low(c + 1)  # „…, so hieß es aus dem Ministerium.“
             if word in _HEISST and self.heisst_es(c, u.b):
-                said = self._trailing_heisst_es(u, k, c)
-                if said is not None:
-                    return said
-                continue
+                # the frame of what comes before, or of nothing: its verb is no
+                # clause for a frame after it („X, so hieß es, kritisierte …“)
+                return self._trailing_heisst_es(u, k, c)
             if word == "so" and not self.quoted[c]:
                 j = self.skip_adverbs(c + 1, u.b)
                 if j == c + 1 and j < u.b and self.cues(j):
@@ -746,8 +745,11 @@ class _Extractor:
             form, tail = self.classify(j + 1, u.b)
         elif message and not self.relative_clause(j + 1, u.b):  # not „…, in dem Bericht, der …“
             form, tail = self.inserted_frame_tail(form, j, u.b)
-        if not message + tail:
-            return None
+        clause = form == "direct" or self.has_finite_verb(u, u.a, end)
+        if tail and not clause:  # „Das Treffen, so heißt es, sei abgesagt worden.“
+            clause = self.has_finite_verb(u, j + 1, u.b)
+        if not message + tail or message and not clause:
+            return None  # „Die Politikerin der Grünen, so hieß es, kritisierte …“
         return self.make(
             message + tail,
             form,

@@ -1144,6 +1144,16 @@ def test_a_sentence_quotation_continues_the_statement_before() -> None:
     )
 
 
+def test_heisst_es_inserted_after_a_noun_phrase_frames_nothing() -> None:
+    """Neither the noun phrase before „so hieß es“ is a message, nor does the frame's
+    verb make it a clause for the verb after it (whose object is no speaker)."""
+    text = "Die Politikerin der Grünen, so hieß es, kritisierte die Pläne."
+    assert not any(
+        s.text == "Die Politikerin der Grünen" or s.speaker_mention == "die Pläne"
+        for s in sagte.extract(text, mode="fast")
+    )
+
+
 def test_heisst_es_as_a_verb_with_its_object_is_no_statement() -> None:
     """„Jetzt heißt es abwarten“: „es heißt“ without a comma or colon after it."""
     assert sagte.extract("Jetzt heißt es abwarten und Tee trinken.", mode="fast") == []
