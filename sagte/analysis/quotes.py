@@ -203,6 +203,9 @@ _ATTITUDES = frozenset(
         "bereit",
     }
 )
+_SHOWING = frozenset(_SHOWS.values())  # their lemmas, whose cue takes „sich“ along
+# Cue lemmas whose reflexive pronoun stands between the verb and its subject.
+_REFLEXIVE_CUES = _SHOWING | {"äußern"}
 _POSSESSIVES = frozenset({"seinen", "seiner", "seinem", "ihren", "ihrer", "ihrem"})
 # „„…“ Mit diesen Worten reagierte X auf …“
 _THESE_WORDS = frozenset({("mit", "diesen", "worten"), ("mit", "diesen", "sätzen")})
@@ -340,7 +343,7 @@ class _Extractor:
         """`skip_adverbs`, and past the reflexive pronoun of „sich äußern“ to its subject:
         „„…“, äußerte sich Schavan“ (not of „sich aussprechen“, „sich versprechen“)."""
         j = self.skip_adverbs(j, stop, times)
-        if cue.lemma in ("äußern", *_SHOWS.values()) and self.low(j) == "sich":
+        if cue.lemma in _REFLEXIVE_CUES and self.low(j) == "sich":
             return self.skip_adverbs(j + 1, stop, times)
         return j
 
@@ -382,7 +385,7 @@ class _Extractor:
     def cue_spans(self, c: int, cue: Cue, part: int) -> list[Span]:
         """The cue verb at token c and, for a separable verb, its particle at `part`
         (with „sich“ right after the verb: „zeigte sich … zuversichtlich“)."""
-        reflexive = cue.lemma in _SHOWS.values() and self.low(c + 1) == "sich"
+        reflexive = cue.lemma in _SHOWING and self.low(c + 1) == "sich"
         spans = [self.span(c, c + 1 + reflexive)]
         if cue.particle:
             spans.append(self.span(part, part + 1))
@@ -645,8 +648,8 @@ class _Extractor:
                     return st
                 continue
             if word == "so" and not self.quoted[c] and self.heisst_es(c + 1, u.b):
-                c, word = c + 1, self.low(c + 1)  # „…, so hieß es aus dem Ministerium.“
-            if word in _HEISST and self.heisst_es(c, u.b):
+                c += 1  # „…, so hieß es aus dem Ministerium.“
+            if self.heisst_es(c, u.b):
                 # the frame of what comes before, or of nothing: its verb is no
                 # clause for a frame after it („X, so hieß es, kritisierte …“)
                 return self._trailing_heisst_es(u, k, c)
@@ -1090,14 +1093,8 @@ class _Extractor:
         for c in range(u.a, min(u.b - 3, u.a + 15)):
             if self.quoted[c] or self.tok(c) in {",", ":", ";"}:
                 return None
-            first, second = self.low(c), self.low(c + 1)
-            if not (
-                first in _HEISST
-                and second == "es"
-                or c == u.a
-                and first == "es"
-                and second in _HEISST
-            ):
+            es_heisst = c == u.a and self.low(c) == "es" and self.low(c + 1) in _HEISST
+            if not (self.heisst_es(c, u.b) or es_heisst):
                 continue
             cue, after = self.span(c, c + 2), c + 2
             source = (u.a + 1, c) if self.low(u.a) in wordlists.PREPOSITIONS else None
@@ -2068,9 +2065,7 @@ class _Extractor:
             q, end = quotation
             if any(self.tok(j)[:1].isalnum() for j in range(end, u.b)):
                 return None  # „…“, fragen sich Experten.
-            a = max(self.doc.sentence_of(k).first, u.a)
-            clause = Unit(u.index, u.first, u.last, a, k, False)
-            found = self._colon_speaker(clause)
+            found = self._colon_speaker(self.before_colon(u, k))
             if found is None:
                 return None
             phrase, cue = found
@@ -2098,8 +2093,8 @@ class _Extractor:
                 continue
             if self.subjunctive(k + 1, u.b) != "I" or any(self.cues(j) for j in range(k + 1, u.b)):
                 return None  # a frame of its own after the colon speaks for itself
-            a = max(self.doc.sentence_of(k).first, u.a)
-            found = self._colon_speaker(Unit(u.index, u.first, u.last, a, k, False))
+            clause = self.before_colon(u, k)
+            found = self._colon_speaker(clause)
             form, message = self.classify(k + 1, u.b)
             if found is None or not message:
                 return None
@@ -2109,7 +2104,7 @@ class _Extractor:
                 form,
                 cue=cue,
                 speaker=phrase,
-                frame=[self.span(a, k + 1)],
+                frame=[self.span(clause.a, k + 1)],
                 confidence=0.7,
                 rule="colon_clause",
             )
@@ -2123,6 +2118,11 @@ class _Extractor:
         end = k + 1 + self.quoted_run(k + 1)
         q = self.quote_covering(k + 1, end)
         return (q, end) if q is not None and q.closed and end - k >= 6 else None
+
+    def before_colon(self, u: Unit, k: int) -> Unit:
+        """The clause of unit u before its colon at token k, from the start of the
+        colon's sentence."""
+        return Unit(u.index, u.first, u.last, max(self.doc.sentence_of(k).first, u.a), k, False)
 
     def _colon_speaker(self, clause: Unit) -> tuple[Phrase, list[Span]] | None:
         """The speaker (and the cue's spans) of a clause that ends in a colon before a

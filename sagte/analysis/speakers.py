@@ -677,7 +677,7 @@ class People:
             words = nominative(words[1:]) if genitive else words[1:]
         if len(words) > 2 and words[0] in _TEXT_NOUNS and words[1] in _GENITIVE_DETS:
             # „laut einem Bericht der „Bild“-Zeitung“: the paper, not „Bericht der …“
-            words = nominative(words[2:]) if words[1] == "des" else words[2:]
+            words = nominative(words[2:]) if words[1] in _GENITIVE_SINGULAR else words[2:]
         entity = self._name_entity(" ".join(words) or text, "ORG")
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity
