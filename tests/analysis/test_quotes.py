@@ -866,7 +866,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v10"
+    assert s.extractor == "sagte.quotes.rules.v11"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
@@ -1621,6 +1621,40 @@ def test_speaker_gender_comes_from_the_text_before_the_first_name(
             "der New York Times",
         ),
         ("Der Sprecher sagte, die Pläne seien unrealistisch.", None),
+        # whom a verb that addresses someone names: its object …
+        (
+            "Der Kanzler forderte die Länder im Bundesrat auf, dem Gesetz zuzustimmen.",
+            "die Länder",
+        ),
+        (
+            "Der Verband rief die Mitglieder der Gewerkschaft auf, sich am Streik zu beteiligen.",
+            "die Mitglieder der Gewerkschaft",
+        ),
+        (
+            "Außerdem warf die Staatsanwaltschaft dem Angeklagten vor, Gelder veruntreut zu haben.",
+            "dem Angeklagten",
+        ),
+        (
+            "Die Präsidentin hatte Ministerin Anna Keller gebeten, im Amt zu bleiben.",
+            "Ministerin Anna Keller",
+        ),
+        (
+            "Sie warf Innenminister Peter Roth (SPD) vor, die Polizei im Stich zu lassen.",
+            "Innenminister Peter Roth (SPD)",
+        ),
+        # … or, in the passive, its subject
+        ("Israel wurde aufgefordert, die Angriffe sofort einzustellen.", "Israel"),
+        ("Darin wird der König aufgefordert, zurückzutreten.", "der König"),
+        ("Ihm wird unter anderem vorgeworfen, Geld unterschlagen zu haben.", "Ihm"),
+        ("Er bat um Verständnis, dass die Züge ausfallen müssten.", None),
+        # the audience of a verb of saying
+        (
+            "Der Minister sagte vor der versammelten Presse, die Lage sei ernst.",
+            "der versammelten Presse",
+        ),
+        ("Der Präsident sagte Reportern, er werde nicht zurücktreten.", "Reportern"),
+        ("„Wir haben verdient gewonnen“, sagte der Trainer zur Sportschau.", "Sportschau"),
+        ("„Das ist ein guter Tag“, sagte der Trainer zum Abschluss.", None),
     ],
 )
 def test_quotes_addressee(text: str, addressee: str | None) -> None:
@@ -1739,3 +1773,159 @@ def test_an_organisation_in_the_genitive_and_the_nominative_is_one_speaker() -> 
     )
     statements = sagte.extract(text, mode="fast")
     assert [s.speaker for s in statements] == ["Finanzministerium", "Finanzministerium"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("Als Grund für die Verspätung wurde ein technischer Defekt genannt.", None, None),
+        ("Als Ursache des Brandes wird ein Kurzschluss vermutet.", None, None),
+        ("Die Zahl der Verletzten wurde mit 14 angegeben.", None, None),
+        (
+            # the agent after „von“ spoke, not the subject it spoke of
+            "Die Pläne des Senats wurden von Bürgermeisterin Anna Keller als unrealistisch "
+            "bezeichnet.",
+            "Anna Keller",
+            "Bürgermeisterin Anna Keller",
+        ),
+        (
+            "Vom Bundesrechnungshof wurde das Projekt als zu teuer kritisiert.",
+            "Bundesrechnungshof",
+            "Bundesrechnungshof",
+        ),
+        (
+            "In weiten Teilen des Landes wird die Gefahr von Waldbränden vom Wetterdienst als "
+            "„sehr hoch“ eingestuft.",
+            "Wetterdienst",
+            "Wetterdienst",
+        ),
+    ],
+)
+def test_a_report_in_the_passive(text: str, speaker: str | None, mention: str | None) -> None:
+    reported = [s for s in sagte.extract(text, mode="fast") if s.form == "reported"]
+    assert [(s.speaker, s.speaker_mention, s.text) for s in reported] == [
+        (speaker, mention, text.rstrip("."))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Straße wurde von der Polizei gesperrt.",  # no verb of saying
+        "Die Brücke wurde als Notlösung gebaut.",
+        "Der Antrag wurde vom Rat abgelehnt.",  # a stance without a judgement
+        "Auch die Haltung der Regierung wurde vom Sprecher kritisiert.",
+        # the participle does not close the sentence
+        "Die Demonstration wurde von der Polizei als friedlich bezeichnet, obwohl es "
+        "Festnahmen gab.",
+    ],
+)
+def test_a_passive_that_reports_nothing(text: str) -> None:
+    assert sagte.extract(text, mode="fast") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "speaker", "message"),
+    [
+        (
+            "Als Grund gab die Bahn einen Streik der Lokführer an.",
+            "reported",
+            "Bahn",
+            "Als Grund gab die Bahn einen Streik der Lokführer an",
+        ),
+        (
+            "Als Beispiel führte die Forscherin Lena Vogt die Überschwemmungen in Pakistan an.",
+            "reported",
+            "Lena Vogt",
+            "Als Beispiel führte die Forscherin Lena Vogt die Überschwemmungen in Pakistan an",
+        ),
+        (
+            "Der Städtetag plädierte für eine Senkung der Grundsteuer.",
+            "reported",
+            "Städtetag",
+            "Der Städtetag plädierte für eine Senkung der Grundsteuer",
+        ),
+        (
+            "Die Ministerin plädierte dafür, dass die Steuern sinken.",
+            "indirect",
+            "Die Ministerin",
+            "dass die Steuern sinken",
+        ),
+        (
+            "Der Rat stufte das Gesetz als verfassungswidrig ein.",
+            "reported",
+            "Rat",
+            "Der Rat stufte das Gesetz als verfassungswidrig ein",
+        ),
+        (
+            "Der Sprecher bemängelte, dass die Ämter zu langsam arbeiteten.",
+            "indirect",
+            "Der Sprecher",
+            "dass die Ämter zu langsam arbeiteten",
+        ),
+    ],
+)
+def test_naming_a_reason_pleading_and_judging(
+    text: str, form: str, speaker: str, message: str
+) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert (s.form, s.speaker, s.text) == (form, speaker, message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bayern führt die Tabelle an.", "Die Gewerkschaft führte den Protest an."],
+)
+def test_anfuehren_as_leading_is_no_statement(text: str) -> None:
+    assert sagte.extract(text, mode="fast") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the subject of the passive was spoken to or of; no one is named as speaker
+        ("Ihm wird vorgeworfen, Geld unterschlagen zu haben.", None, ["wird", "vorgeworfen"]),
+        (
+            "Es wird vermutet, dass der Täter ins Ausland geflohen sei.",
+            None,
+            ["Es wird", "vermutet"],
+        ),
+        (
+            "Als Begründung wurde angegeben, die Kosten seien zu hoch.",
+            None,
+            ["wurde", "angegeben"],
+        ),
+        # the agent after „von“ spoke
+        (
+            "Zudem wurde die Bundesregierung vom Deutschen Städtetag aufgefordert, das Gesetz "
+            "zu ändern.",
+            "Deutschen Städtetag",
+            ["wurde", "aufgefordert"],
+        ),
+        # „zitiert“: the subject is who is quoted
+        (
+            "Der Minister wird mit den Worten zitiert, die Lage sei ernst.",
+            "Der Minister",
+            ["zitiert"],
+        ),
+    ],
+)
+def test_a_frame_in_the_passive(text: str, speaker: str | None, cue: list[str]) -> None:
+    from sagte.api import analyse_text
+
+    analysis = analyse_text(text, mode="fast")
+    (statement,) = analysis.statements
+    mention = analysis.text[slice(*statement.speaker)] if statement.speaker else None
+    assert (mention, [analysis.text[a:b] for a, b in statement.cue]) == (speaker, cue)
+
+
+def test_a_report_verb_in_the_perfect_frames_an_infinitive() -> None:
+    (s,) = sagte.extract(
+        "Der Bürgermeister hat die Anwohner aufgefordert, Fenster und Türen geschlossen zu halten.",
+        mode="fast",
+    )
+    assert (s.form, s.speaker, s.text) == (
+        "indirect",
+        "Der Bürgermeister",
+        "Fenster und Türen geschlossen zu halten",
+    )
