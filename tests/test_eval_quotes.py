@@ -423,22 +423,31 @@ def test_prepositional_attribution_in_dataset_conventions(
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker"),
+    ("text", "speaker", "nth"),
     [
         (
             "Minister Jan Keller sagte, die Schulen blieben geöffnet. Es gebe "
             "keinen Grund, sie zu schließen.",
             "Minister Jan Keller",
+            0,
         ),
         (
             "Minister Jan Keller sagte, die Schulen blieben geöffnet. Allerdings "
             "müsse er die Lage jeden Tag neu bewerten.",
             " er ",  # the pronoun, not the "er" in "Minister"
+            0,
+        ),
+        (
+            # the speaker's mention nearest before the continuation
+            "Minister Jan Keller sagte, die Schulen blieben geöffnet. Am Abend besuchte "
+            "Keller eine Schule in Kiel. Es gebe keinen Grund, sie zu schließen.",
+            "Keller",
+            1,
         ),
     ],
 )
 def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
-    text: str, speaker: str
+    text: str, speaker: str, nth: int
 ) -> None:
     """The product attributes „Es gebe keinen Grund …“ to Jan Keller without a mention
     of its own; the dataset marks the previous statement's mention as its speaker, or
@@ -447,7 +456,7 @@ def test_a_continuation_takes_the_speaker_mention_as_the_dataset_does(
     first, second = predict_document(doc, mode="fast")["annotations"]
     assert second["type"] == "IndirectFreeIndirect"
     assert set(first["speaker"]["tokenIds"]) == set(ids(doc, "Minister Jan Keller"))
-    assert set(second["speaker"]["tokenIds"]) == set(ids(doc, speaker))
+    assert set(second["speaker"]["tokenIds"]) == set(ids(doc, speaker, nth))
 
 
 def test_quotations_inside_a_message_are_nested_direct_statements() -> None:

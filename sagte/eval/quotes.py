@@ -61,7 +61,7 @@ from scipy.optimize import linear_sum_assignment
 
 from sagte.analysis import Mode, resolve_mode, wordlists
 from sagte.analysis.marks import find_quotes, names_only, only_names, with_marks, words_said
-from sagte.analysis.model import FINE_TYPES, Analysis, Span, Statement, name_spans
+from sagte.analysis.model import FINE_TYPES, Analysis, Mention, Span, Statement, name_spans
 from sagte.api import analyse_text
 from sagte.text import Alignment, normalise
 
@@ -403,11 +403,16 @@ def _mark_nesting(annotations: list[dict[str, Any]]) -> None:
                 annotations[j]["hasNested"] = True
 
 
-def inherited_speakers(text: str, statements: Sequence[Statement]) -> list[Statement]:
+def inherited_speakers(
+    text: str, statements: Sequence[Statement], mentions: Sequence[Mention] = ()
+) -> list[Statement]:
     """The statements, each one without a speaker mention of its own but with a
     speaker (a continuation: „Es gebe …“) given a mention as the dataset annotates
     them: a subject pronoun among its first words („Er forderte …“, „Allerdings
-    zeigte er sich …“; not an inner „sie“, as often plural or an object), else the mention of the last statement by the same speaker."""
+    zeigte er sich …“; not an inner „sie“, as often plural or an object), else the
+    speaker's mention nearest before it, in `mentions` („An die Adresse der
+    Stabilitätswächter hatte Steinbrück Positives zu vermelden. Erstmals sei …“) or
+    of the last statement by the same speaker."""
     last: dict[int, Span] = {}
     out = []
     for statement in sorted(statements, key=lambda s: s.start):
@@ -418,7 +423,15 @@ def inherited_speakers(text: str, statements: Sequence[Statement]) -> list[State
             elif entity in last:
                 start, end = statement.message[0]
                 head = _LEAD_PRONOUN.match(text, start, end)
-                speaker = head.span(head.lastindex or 0) if head else last[entity]
+                nearest = max(
+                    (
+                        (m.start, m.end)
+                        for m in mentions
+                        if m.entity == entity and last[entity][1] <= m.start and m.end <= start
+                    ),
+                    default=last[entity],
+                )
+                speaker = head.span(head.lastindex or 0) if head else nearest
                 statement = replace(statement, speaker=speaker)
         out.append(statement)
     return out
@@ -516,7 +529,9 @@ def document_from_analysis(
             nested_quotations(
                 analysis.text,
                 inherited_speakers(
-                    analysis.text, joined_free_indirect(analysis.text, analysis.statements)
+                    analysis.text,
+                    joined_free_indirect(analysis.text, analysis.statements),
+                    analysis.mentions,
                 ),
                 name_spans(analysis.mentions),
             )
