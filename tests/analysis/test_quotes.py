@@ -1929,3 +1929,19 @@ def test_a_report_verb_in_the_perfect_frames_an_infinitive() -> None:
         "Der Bürgermeister",
         "Fenster und Türen geschlossen zu halten",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Der Minister wies darauf hin, dass die Kassen leer seien.", "wies darauf hin"),
+        ("Die Polizei geht davon aus, dass der Täter geflohen ist.", "geht davon aus"),
+        ("Der Verband forderte die Mitglieder dazu auf, sich zu beteiligen.", "forderte dazu auf"),
+        # „dazu“ without a particle says what about, it announces no clause
+        ("Er sagte dazu, die Lage sei ernst.", "sagte"),
+        ("Dazu sagte er, die Lage sei ernst.", "sagte"),
+    ],
+)
+def test_the_adverb_that_announces_the_message_is_part_of_the_cue(text: str, cue: str) -> None:
+    (s,) = sagte.extract(text, mode="fast")
+    assert s.cue == cue
