@@ -693,3 +693,25 @@ def test_a_quoted_name_the_entity_tagger_found_is_no_nested_statement() -> None:
         "„völlig unrealistisch“",
         "„Ärzte ohne Grenzen“",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        (
+            "Bundesinnenminister Peter Roth: „Wir werden das Gesetz ändern.“",
+            "Bundesinnenminister Peter Roth:",
+        ),
+        (
+            "Die Bewohner des Dorfes sehen alles gelassen: „Wir haben schon Schlimmeres erlebt.“",
+            "Die Bewohner des Dorfes sehen alles gelassen:",
+        ),
+    ],
+)
+def test_a_quotation_after_a_colon_has_the_clause_before_it_as_its_frame(
+    text: str, frame: str
+) -> None:
+    doc = make_doc(text)
+    (out,) = predict_document(doc, mode="fast")["annotations"]
+    assert out["type"] == "Direct"
+    assert out["frame"]["tokenIds"] == ids(doc, frame)
