@@ -2484,6 +2484,22 @@ class _Extractor:
         )
         own_cue = any(self.cues(k) for k in range(u.a, u.b))  # a statement of its own
         if form == "mixed" and quoted_words >= 3 and not own_cue and distance == 1:
+            # „Ein Beamter der Polizei: „…““, „Sie beschrieb den Hergang: „…““: the
+            # clause before the colon introduces the quotation, which alone continues
+            introduced = [
+                q
+                for k in range(colon + 1, u.b - 1)
+                if self.tok(k) == ":" and self.tok(k + 1) in _QUOTE_CHARS
+                for q in self.quotes_inside(k + 1, u.b)[:1]
+            ]
+            if introduced:
+                return self.make(
+                    [introduced[0].inner],
+                    "direct",
+                    entity=entity,
+                    confidence=0.65,
+                    rule="continuation_quote",
+                )
             return self.make(
                 message,
                 "mixed",

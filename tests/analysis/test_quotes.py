@@ -1945,3 +1945,21 @@ def test_a_report_verb_in_the_perfect_frames_an_infinitive() -> None:
 def test_the_adverb_that_announces_the_message_is_part_of_the_cue(text: str, cue: str) -> None:
     (s,) = sagte.extract(text, mode="fast")
     assert s.cue == cue
+
+
+def test_a_quotation_a_colon_introduces_is_no_mixed_continuation() -> None:
+    """The clause before the colon introduces the quotation: its speaker is that
+    clause's („Ein Beamter der Polizei“), and where the clause names no one, only the
+    quotation continues the statement before it, not the whole sentence."""
+    first, second = sagte.extract(
+        "„Die Lage ist ernst“, sagte die Ministerin Anna Keller. Ein Beamter der Polizei: "
+        "„Hier weiß jeder, wer die Täter sind, man geht nur nicht gegen sie vor.“",
+        mode="fast",
+    )
+    assert (second.form, second.speaker) == ("direct", "Ein Beamter der Polizei")
+    *_, last = sagte.extract(
+        "Die Ministerin Anna Keller sagte, die Lage sei „sehr ernst“. In einer Erklärung "
+        "hatte es am Montag geheißen: „Es gibt keine schnelle Lösung für die Stadt.“",
+        mode="fast",
+    )
+    assert (last.form, last.text) == ("direct", "Es gibt keine schnelle Lösung für die Stadt.")
