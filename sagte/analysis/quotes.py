@@ -1053,6 +1053,8 @@ class _Extractor:
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
                 break
             for cue in self.cues(c) + self.attitude(u, c):
+                if cue.kind != "frame" and self.low(c) == cue.lemma:
+                    continue  # „will die Mitglieder auffordern, …“: not yet said
                 st = self._leading_with(u, c, cue)
                 if st is not None:
                     return st
@@ -1221,7 +1223,7 @@ class _Extractor:
         """The statement cue token c frames; `subject`: its speaker phrase and the token
         after it, where the caller found them (else `_subject`)."""
         phrase: Phrase | None
-        aux = None if subject or cue.finite or cue.lemma == "zitieren" else self.passive_aux(u, c)
+        aux = None if subject or cue.lemma == "zitieren" else self.passive_aux(u, c, cue)
         cue_spans = None
         if aux is not None:
             # „Klien wurde vorgeworfen, …“, „Als Grund wurde angegeben, es werde …“: the
@@ -1414,8 +1416,11 @@ class _Extractor:
             return None
         return (q.open + 1, q.close)
 
-    def passive_aux(self, u: Unit, c: int) -> int | None:
-        """The auxiliary of the passive whose participle is token c, in its clause."""
+    def passive_aux(self, u: Unit, c: int, cue: Cue) -> int | None:
+        """The auxiliary of the passive whose participle is cue token c, in its clause
+        (not of the future: „wird am Montag erklären“, an infinitive, the lemma)."""
+        if cue.finite or self.low(c) == cue.lemma:
+            return None
         for k in range(c - 1, u.a - 1, -1):
             if self.tok(k) == "," and not self.quoted[k]:
                 return None
@@ -2102,7 +2107,7 @@ class _Extractor:
             end = c + 1 + (c + 1 < u.b and self.low(c + 1) in _PASSIVE_TAIL)
             if end >= u.b or self.tok(end) not in _FINAL:
                 continue
-            cue = next((cue for cue in self.cues(c) if not cue.finite), None)
+            cue = next((cue for cue in self.cues(c) if self.passive_aux(u, c, cue) == aux), None)
             if cue is None or not self.passive_reports(u, aux, c, cue):
                 return None
             speaker = self.passive_agent(u, aux, c)
@@ -2110,7 +2115,7 @@ class _Extractor:
             return self.make(
                 [self.span(i, k)],
                 "reported",
-                cue=[self.span(c, c + 1)],
+                cue=[self.span(aux, aux + 1), self.span(c, c + 1)],
                 speaker=speaker,
                 medium=cue.medium,
                 confidence=0.55,

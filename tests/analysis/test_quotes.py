@@ -1811,6 +1811,8 @@ def test_a_report_in_the_passive(text: str, speaker: str | None, mention: str | 
 @pytest.mark.parametrize(
     "text",
     [
+        "Der Sprecher wird die Zahl der Toten mit 20 angeben.",  # the future
+        "Der Verband will die Mitglieder auffordern, sich zu beteiligen.",  # not yet said
         "Die Straße wurde von der Polizei gesperrt.",  # no verb of saying
         "Die Brücke wurde als Notlösung gebaut.",
         "Der Antrag wurde vom Rat abgelehnt.",  # a stance without a judgement
@@ -1907,6 +1909,12 @@ def test_anfuehren_as_leading_is_no_statement(text: str) -> None:
             "Der Minister wird mit den Worten zitiert, die Lage sei ernst.",
             "Der Minister",
             ["zitiert"],
+        ),
+        # „wird“ before an infinitive is the future, its subject speaks
+        (
+            "Der Minister wird am Montag erklären, dass die Steuern sinken.",
+            "Der Minister",
+            ["erklären"],
         ),
     ],
 )
