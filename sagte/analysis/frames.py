@@ -26,7 +26,7 @@ _FINAL = frozenset(".!?")
 
 def fill_frames(doc: Doc, statements: Sequence[Statement]) -> None:
     """Set each statement's `frame` (in place) from its cue (or the speaker before a
-    colon, `_colon_speaker`) and all messages."""
+    colon, `_speaker_before_colon`) and all messages."""
     if not doc.tokens:
         return
     messages = sorted(span for st in statements for span in with_marks(doc.text, st.message))
@@ -37,7 +37,7 @@ def fill_frames(doc: Doc, statements: Sequence[Statement]) -> None:
     for st in statements:
         if st.cue:
             _add_correlate(doc, st)
-        anchors = st.cue or _colon_speaker(doc, st)
+        anchors = st.cue or _speaker_before_colon(doc, st)
         if not anchors:
             st.frame = []
             continue
@@ -63,7 +63,7 @@ def fill_frames(doc: Doc, statements: Sequence[Statement]) -> None:
         st.frame = spans
 
 
-def _colon_speaker(doc: Doc, st: Statement) -> list[Span]:
+def _speaker_before_colon(doc: Doc, st: Statement) -> list[Span]:
     """The speaker span of a statement without a cue whose message follows a colon
     after it in the same sentence („Bundesinnenminister Schäuble: „…““, „Die Bewohner
     sehen alles gelassen: „…““): its sentence holds the frame, as for a cue."""
