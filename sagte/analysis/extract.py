@@ -340,11 +340,18 @@ def _negated(text: str, statement: Statement) -> bool:
 
 
 def _resolve_span(people: People, doc: Doc, span: tuple[int, int]) -> int | None:
-    """The entity of a predicted speaker span: the phrase that starts it, resolved."""
+    """The entity of a predicted speaker span: the phrase that starts it, resolved, or
+    the name after a comma that follows a role („Der Direktor der Atombehörde,
+    Mohammed el-Baradei“)."""
     tokens = doc.token_range(span[0], span[1], "expand")
     if tokens is None:
         return None
     first, last = tokens
+    comma = next((k for k in range(first + 1, last - 1) if doc.tokens[k].text == ","), None)
+    if comma is not None and any(lexicon.is_role(doc.tokens[k].text) for k in range(first, comma)):
+        named = people.phrase_at(comma + 1, last)
+        if named is not None and named.kind == "name":
+            return people.resolve(named)
     for start in range(first, min(last, first + 3)):
         phrase = people.phrase_at(start, last)
         if phrase is not None:

@@ -582,3 +582,26 @@ def test_a_generic_noun_for_an_organisation_refers_to_the_one_named_before(
     assert tagged[2] == name
     (untagged,) = _merged(text, [])
     assert untagged[2] in ("Verein", "Konzern")
+
+
+def test_accurate_mode_gives_a_role_with_a_name_after_it_to_the_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """„Der Präsident Indonesiens, Susilo Bambang Yudhoyono“: the speaker is the named
+    person, not the role (nor „Indonesiens“); a name with no role before the comma
+    keeps the phrase that starts the span."""
+    from sagte.analysis import extract
+
+    monkeypatch.setattr(extract, "COMBINE_RULES", False)  # the tagger's statements alone
+    text = "Der Präsident Indonesiens, Susilo Bambang Yudhoyono, sagte, die Lage sei ernst."
+    said = Predicted(
+        [_span(text, "die Lage sei ernst")],
+        "Indirect",
+        "Speech",
+        speaker=_span(text, "Der Präsident Indonesiens, Susilo Bambang Yudhoyono"),
+        cue=[_span(text, "sagte")],
+        confidence=0.9,
+    )
+    names = (("Indonesiens", "LOCderiv"), ("Susilo Bambang Yudhoyono", "PER"))
+    [(_, _, speaker)] = _merged(text, [said], names)
+    assert speaker == "Susilo Bambang Yudhoyono"
