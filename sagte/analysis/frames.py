@@ -132,7 +132,6 @@ _MEDIA = re.compile(
     r"|online|\b(dpa|afp|reuters|cnn|bbc|ard|zdf|tv)\b",
     re.IGNORECASE,
 )
-_PASSIVE = frozenset({"wird", "wurde", "wurden", "werden"})
 _HABEN = frozenset({"hat", "haben", "hatte", "hatten"})
 
 
@@ -215,7 +214,7 @@ def _addressed(doc: Doc, st: Statement, frame: list[int]) -> tuple[int, int] | N
     limit = next((k for k in range(verb + 1, frame[-1] + 2) if k not in inside), frame[-1] + 1)
     sentence = doc.sentence_of(verb).i
     before = [k for k in frame if k < verb and doc.sentence_of(k).i == sentence]
-    passive = [k for k in before if doc.tokens[k].text.lower() in _PASSIVE]
+    passive = [k for k in before if doc.tokens[k].text.lower() in wordlists.PASSIVE_AUXILIARIES]
     perfect = [k for k in before if doc.tokens[k].text.lower() in _HABEN]
     if participle and passive:
         aux = passive[-1]
@@ -279,11 +278,12 @@ def _before_object(doc: Doc, k: int, limit: int, speaker: Span | None) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    return (
-        word[:1].islower()
-        and word.endswith(("e", "en", "er", "es", "em"))
-        and word.lower() not in _ARTICLES
-    )
+    return _inflected(word) and word.lower() not in _ARTICLES
+
+
+def _inflected(word: str) -> bool:
+    """A lower-case word with an adjective's ending (an article's too)."""
+    return word[:1].islower() and word.endswith(("e", "en", "er", "es", "em"))
 
 
 def _object(doc: Doc, st: Statement, start: int, limit: int) -> tuple[int, int] | None:
@@ -335,7 +335,7 @@ def _bare_noun_phrase_end(doc: Doc, start: int, limit: int) -> int:
             noun = True
         elif text.lower() in _ARTICLES and k == start:
             pass
-        elif noun or not (text[:1].islower() and text.endswith(("e", "en", "er", "es", "em"))):
+        elif noun or not _inflected(text):
             break  # a lowercase word after the noun, or one that is no adjective
         k += 1
         if not quoted:

@@ -81,7 +81,7 @@ _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
 _HEISST = ("heißt", "hieß")
-_PASSIVE = frozenset({"wird", "wurde", "wurden", "werden"})  # auxiliaries of the passive
+_PASSIVE = wordlists.PASSIVE_AUXILIARIES
 _BECAME = frozenset({"wurde", "wird", "war", "ist"})  # „wurde bekannt“, „war bekannt geworden“
 _FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")  # HanTa's finite verbs
 _ANY_TAG = ("",)  # every tag starts with "" (and none with the empty tuple)
@@ -379,9 +379,9 @@ class _Extractor:
             if self.low(j) in wordlists.ADVERBS:
                 j += 1
                 continue
-            pair = (self.low(j), self.tok(j + 1) if j + 1 < stop else "")
-            if (pair[0], pair[1].lower()) in _ADVERB_PAIRS or (
-                times and pair[0] == "am" and _DAY_TIME.fullmatch(pair[1])
+            if j + 1 < stop and (
+                (self.low(j), self.low(j + 1)) in _ADVERB_PAIRS
+                or (times and self.low(j) == "am" and _DAY_TIME.fullmatch(self.tok(j + 1)))
             ):
                 j += 2
             else:
@@ -1053,7 +1053,7 @@ class _Extractor:
             if self.quoted[c] or self.tok(c) in {",", ":"} and c > u.a + 10:
                 break
             for cue in self.cues(c) + self.attitude(u, c):
-                if cue.kind != "frame" and self.low(c) == cue.lemma:
+                if cue.kind != "frame" and self.infinitive(c, cue):
                     continue  # „will die Mitglieder auffordern, …“: not yet said
                 st = self._leading_with(u, c, cue)
                 if st is not None:
@@ -1416,10 +1416,14 @@ class _Extractor:
             return None
         return (q.open + 1, q.close)
 
+    def infinitive(self, c: int, cue: Cue) -> bool:
+        """Whether cue token c is its verb's infinitive (its lemma), not a participle."""
+        return self.low(c) == cue.lemma
+
     def passive_aux(self, u: Unit, c: int, cue: Cue) -> int | None:
         """The auxiliary of the passive whose participle is cue token c, in its clause
         (not of the future: „wird am Montag erklären“, an infinitive, the lemma)."""
-        if cue.finite or self.low(c) == cue.lemma:
+        if cue.finite or self.infinitive(c, cue):
             return None
         for k in range(c - 1, u.a - 1, -1):
             if self.tok(k) == "," and not self.quoted[k]:

@@ -170,6 +170,9 @@ CONJUNCTIONS = frozenset(["und", "oder", "sowie", "aber", "sondern", "doch", "de
 SUBORDINATORS = frozenset(
     ["dass", "ob", "weil", "wenn", "da", "obwohl", "damit", "nachdem", "wie", "wo", "warum"]
 )
+# The auxiliaries of the passive („wurde aufgefordert“); „wird“ before an infinitive
+# is the future instead.
+PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden"})
 AUXILIARIES = frozenset(
     [
         "hat",

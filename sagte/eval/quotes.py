@@ -423,15 +423,18 @@ def inherited_speakers(
             elif entity in last:
                 start, end = statement.message[0]
                 head = _LEAD_PRONOUN.match(text, start, end)
-                nearest = max(
-                    (
-                        (m.start, m.end)
-                        for m in mentions
-                        if m.entity == entity and last[entity][1] <= m.start and m.end <= start
-                    ),
-                    default=last[entity],
+                speaker = (
+                    head.span(head.lastindex or 0)
+                    if head
+                    else max(
+                        (
+                            (m.start, m.end)
+                            for m in mentions
+                            if m.entity == entity and last[entity][1] <= m.start and m.end <= start
+                        ),
+                        default=last[entity],
+                    )
                 )
-                speaker = head.span(head.lastindex or 0) if head else nearest
                 statement = replace(statement, speaker=speaker)
         out.append(statement)
     return out
