@@ -187,6 +187,32 @@ class Predicted:
     nested: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """The tagger's reading of one text: its statements, and for each piece (by its
+    first character, `starts`, ascending) the probability that it lies in a message."""
+
+    statements: list[Predicted]
+    starts: list[int]
+    in_message: list[float]
+
+    def message_probability(self, spans: Sequence[Span]) -> float:
+        """The mean probability of lying in a message of the pieces that start within
+        `spans`: how far the tagger reads them as a statement (0.0 for no piece)."""
+        idx = pieces_within(self.starts, spans)
+        return sum(self.in_message[i] for i in idx) / len(idx) if idx else 0.0
+
+
+def pieces_within(starts: Sequence[int], spans: Sequence[Span]) -> list[int]:
+    """The indices of the pieces whose first characters (`starts`, ascending) lie
+    within `spans`."""
+    return [
+        i
+        for a, b in spans
+        for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+    ]
+
+
 def _segments(tags: Sequence[int], offsets: Sequence[tuple[int, int]]) -> list[tuple[int, Span]]:
     """(first tag, char span) of each run of non-O tags (B or C opens a new run)."""
     out: list[tuple[int, Span]] = []
@@ -270,11 +296,7 @@ def decode(
     # type, medium and confidence from the message pieces
     firsts = [s for s, _ in offsets]  # piece starts, ascending
     for st in statements:
-        idx = [
-            i
-            for a, b in st.message
-            for i in range(bisect.bisect_left(firsts, a), bisect.bisect_left(firsts, b))
-        ]
+        idx = pieces_within(firsts, st.message)
         if idx:
             st.fine_type = FINE_TYPES[int(type_probs[idx].mean(0).argmax())]
             st.medium = MEDIA[int(medium_probs[idx].mean(0).argmax())]
@@ -419,17 +441,17 @@ class TaggerRuntime:
 
     def predict(
         self, text: str, sentences: Sequence[Span], pieces: Pieces | None = None
-    ) -> list[Predicted]:
+    ) -> Tagging:
         offsets, logits = self.logits(text, pieces)
         if not offsets:
-            return []
+            return Tagging([], [], [])
         parts = split_logits(logits)
         msg_probs = parts["msg"].softmax(-1)
         preds = {"msg": msg_probs.argmax(-1).tolist()}
         for role in ROLE_HEADS:
             preds[role] = parts[role].argmax(-1).tolist()
         conf = (1 - msg_probs[:, 0]).tolist()
-        return decode(
+        statements = decode(
             text,
             offsets,
             preds,
@@ -438,6 +460,7 @@ class TaggerRuntime:
             conf,
             sentences,
         )
+        return Tagging(statements, [s for s, _ in offsets], conf)
 
 
 def model_path() -> Path:

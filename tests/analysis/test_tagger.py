@@ -242,13 +242,18 @@ def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
 
 
 def _merged(
-    text: str, predicted: list[Predicted], names: tuple[tuple[str, str], ...] = ()
+    text: str,
+    predicted: list[Predicted],
+    names: tuple[tuple[str, str], ...] = (),
+    doubted: tuple[str, ...] = (),
 ) -> list[tuple[str, str, str | None]]:
     """Accurate mode's merge of the rules' statements and `predicted` on `text`:
     (rule, message, speaker entity) in text order. `names`: (name, type) the entity
-    tagger finds."""
+    tagger finds. The tagger reads each character as a message's (probability 0.9),
+    but those of the `doubted` parts (0.1)."""
     from sagte.analysis.extract import _neural
     from sagte.analysis.speakers import People
+    from sagte.analysis.tagger import Tagging
     from sagte.text import normalise, segment
 
     norm = normalise(text)
@@ -258,7 +263,12 @@ def _merged(
     for name, kind in names:
         first, last = doc.token_range(*_span(text, name), "expand")  # type: ignore[misc]
         tagged.append((first, last, kind))
-    analysis = _neural(doc, predicted, People(doc, names=tagged))
+    in_message = [0.9] * len(text)
+    for part in doubted:
+        a, b = _span(text, part)
+        in_message[a:b] = [0.1] * (b - a)
+    tagging = Tagging(predicted, list(range(len(text))), in_message)
+    analysis = _neural(doc, tagging, People(doc, names=tagged))
     names = {i: e.name for i, e in enumerate(analysis.entities)}
     return [
         (st.rule, text[slice(*st.message[0])], names.get(st.speaker_entity))  # type: ignore[arg-type]
@@ -294,6 +304,57 @@ def test_accurate_mode_prefers_the_tagger_over_a_rule_continuation() -> None:
         ("tagger", "dass die Vorräte nicht reichen würden"),
     ]
     assert merged[0][2] == "Anna Keller"
+
+
+@pytest.mark.parametrize(
+    ("text", "doubtful", "rule"),
+    [
+        (
+            "Bei dem Unfall auf der A7 wurden drei Menschen verletzt. Der Fahrer soll zu "
+            "schnell gefahren sein.",
+            "Der Fahrer soll zu schnell gefahren sein",
+            "evidential_sollen",
+        ),
+        (
+            "Die Polizei ermittelt gegen einen 40-Jährigen. Er habe die Scheune in Brand gesetzt.",
+            "Er habe die Scheune in Brand gesetzt",
+            "evidential_konjunktiv_i",
+        ),
+        (
+            "„Wir brauchen mehr Geld“, sagte die Bürgermeisterin. Ohne Hilfe des Landes "
+            "könnte die Stadt das Schwimmbad nicht mehr öffnen.",
+            "Ohne Hilfe des Landes könnte die Stadt das Schwimmbad nicht mehr öffnen",
+            "continuation_konjunktiv_ii",
+        ),
+    ],
+)
+def test_accurate_mode_keeps_a_doubtful_rule_statement_only_where_the_tagger_reads_one(
+    text: str, doubtful: str, rule: str
+) -> None:
+    # Nothing the tagger decoded covers the sentence; what it read there decides.
+    kept = _merged(text, [])
+    assert (rule, doubtful) in [(r, message) for r, message, _ in kept]
+    dropped = _merged(text, [], doubted=(doubtful,))
+    assert [r for r, _, _ in dropped] == [r for r, _, _ in kept if r != rule]
+
+
+def test_accurate_mode_keeps_a_konjunktiv_i_continuation_the_tagger_doubts() -> None:
+    # Not a doubtful kind: the rules' reading stands, speaker and all.
+    text = "Die Ministerin Anna Keller sagte, die Lage sei ernst. Es gebe nur noch Vorräte für zwei Tage."
+    merged = _merged(text, [], doubted=("Es gebe nur noch Vorräte für zwei Tage",))
+    assert merged == [
+        ("leading_frame", "die Lage sei ernst", "Anna Keller"),
+        ("continuation_konjunktiv_i", "Es gebe nur noch Vorräte für zwei Tage", "Anna Keller"),
+    ]
+
+
+def test_tagging_message_probability_averages_the_pieces_inside_the_spans() -> None:
+    from sagte.analysis.tagger import Tagging
+
+    tagging = Tagging([], [0, 4, 9, 15], [0.2, 0.4, 0.9, 1.0])
+    assert tagging.message_probability([(4, 12)]) == pytest.approx(0.65)
+    assert tagging.message_probability([(0, 2), (15, 20)]) == pytest.approx(0.6)
+    assert tagging.message_probability([(1, 3)]) == 0.0
 
 
 def test_accurate_mode_demnach_as_speaker_is_the_source_before(
