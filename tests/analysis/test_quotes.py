@@ -220,12 +220,36 @@ CASES = [
     ),
     pytest.param(
         "Die Staatsanwälte werfen dem Mann Betrug vor. Die Gewerkschaften weisen die "
-        "Vorwürfe zurück.",
+        "Vorwürfe als haltlos zurück.",
         [
             ("reported", "Staatsanwälte", "Die Staatsanwälte werfen dem Mann Betrug vor"),
-            ("reported", "Gewerkschaften", "Die Gewerkschaften weisen die Vorwürfe zurück"),
+            (
+                "reported",
+                "Gewerkschaften",
+                "Die Gewerkschaften weisen die Vorwürfe als haltlos zurück",
+            ),
         ],
         id="strong-cue-verbs-in-the-present-plural",
+    ),
+    pytest.param(
+        "SPD und PDS haben die Vorwürfe bereits als haltlos zurückgewiesen.",
+        [
+            (
+                "reported",
+                "SPD und PDS",
+                "SPD und PDS haben die Vorwürfe bereits als haltlos zurückgewiesen",
+            )
+        ],
+        id="a-coordinated-subject-before-the-auxiliary",
+    ),
+    pytest.param(
+        "SPD und PDS forderten eine Flugverbotszone. Die Union sowie die FDP haben erklärt, "
+        "dass sie das Gesetz ablehnen.",
+        [
+            ("reported", "SPD und PDS", "SPD und PDS forderten eine Flugverbotszone"),
+            ("indirect", "Union sowie die FDP", "dass sie das Gesetz ablehnen"),
+        ],
+        id="a-coordinated-subject-is-not-the-object-after-the-verb",
     ),
     pytest.param(
         "Der Minister wies darauf hin, dass die Kassen leer seien. Datenschützer wiesen "
@@ -804,6 +828,16 @@ NOT_STATEMENTS = [
         "Herr Minister, sind die Pläne Ihrer Meinung nach verfassungswidrig?",
         id="the-formal-ihrer-of-an-interview-question-is-no-view",
     ),
+    pytest.param(
+        "Regierungsvertreter wiesen die Vorwürfe zurück. Die Identität des Kindes gab die "
+        "Behörde nicht bekannt. Den Namen des Täters nannte die Polizei nicht.",
+        id="a-plain-rejection-and-negated-reports",
+    ),
+    pytest.param(
+        "Im Jahr 2007 ist es wieder soweit: Dann nennt sie sich „documenta 12“ und findet "
+        "im Sommer statt.",
+        id="a-name-one-calls-oneself",
+    ),
 ]
 
 
@@ -866,7 +900,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v11"
+    assert s.extractor == "sagte.quotes.rules.v12"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
