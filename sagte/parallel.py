@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Container, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,7 +47,24 @@ _skip: Container[str] = ()
 def _init(mode: Mode, skip: Container[str]) -> None:
     global _mode, _skip
     _mode, _skip = mode, skip
+    _end_with_parent()
     warm_up(mode)
+
+
+def _end_with_parent() -> None:
+    """End this worker when the process that started it dies. A pool's worker waits
+    for its next unit on a queue whose pipe it holds open itself, so after an ingest
+    killed with SIGKILL (or by the out-of-memory killer) it would wait for ever, a
+    model's memory and all."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns once the parent's end of its sentinel pipe is closed
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sagte-parent-watch", daemon=True).start()
 
 
 def _run(unit: Unit) -> list[Processed | InputError]:

@@ -7,9 +7,13 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 import sagte
@@ -222,6 +226,57 @@ def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: Path) 
     with sagte.open(two, mode="fast") as db:
         again = list(db.ingest_iter([source], workers=2))
     assert {e.kind for e in again} == {"duplicate", "error"}
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_end_when_the_ingest_that_started_them_is_killed(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "news.jsonl", 0, 2000)
+    cmd = [sys.executable, "-m", "sagte.cli", "ingest", str(source), "--db"]
+    cmd += [str(tmp_path / "x.db"), "-q", "--fast", "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        workers: list[int] = []
+        while time.time() < deadline and proc.poll() is None and len(workers) < 2:
+            time.sleep(0.2)
+            workers = [
+                pid
+                for pid in _children(proc.pid)
+                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            ]
+        assert len(workers) == 2, "the ingest started no workers"
+        time.sleep(2)  # the workers analyse
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.time() + 30
+    while time.time() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.2)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
 
 
 def test_cli_ingest_workers_option(tmp_path: Path) -> None:
