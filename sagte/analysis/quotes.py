@@ -78,6 +78,9 @@ EXTRACTOR = "sagte.quotes.rules.v12"
 INFERRED_RULES = ("continuation", "evidential", "standalone")
 
 _FINAL = frozenset(".!?;:")
+_FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})  # HanTa's
+# A clause these open is subordinate: „Wie er sagte, …“, „Nachdem …“, „Der, den …“
+_SUBORDINATING_TAGS = frozenset({"KOUS", "PWAV", "PRELS", "PWS", "KOKOM"})
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
 _MEDIUM = {"S": "Speech", "W": "Writing", "T": "Thought", "SW": "SW", "ST": "ST", "TW": "TW"}
 _CLAUSE_STARTERS = frozenset({"dass", "ob"})
@@ -457,6 +460,37 @@ class _Extractor:
         if found is None and tagger and mood.available() and self._konjunktiv_by_tagger(i, j):
             return "I"
         return found
+
+    def reported_clause(self, i: int, j: int) -> int | None:
+        """The first token of the clause in Konjunktiv after a main clause in the
+        indicative that tokens [i, j) open with: „Der Mann ist wieder auf freiem Fuß; die
+        Anklage bleibe aber bestehen.“, „Seine Frau ist operiert worden, und er wolle sie
+        begleiten.“ The writer's narration is no part of what is reported. None where
+        the main clause itself is in Konjunktiv or has no finite verb before its first
+        comma or semicolon („Die Partei, die gestern tagte, habe …“)."""
+        end = next(
+            (k for k in range(i + 1, j - 1) if self.tok(k) in (",", ";") and not self.quoted[k]),
+            None,
+        )
+        if end is None or self.subjunctive(i, end) is not None:
+            return None
+        tags = self.tagged(i, end)
+        if tags[0] in _SUBORDINATING_TAGS or not any(
+            tag in _FINITE_TAGS and not self.quoted[k] for k, tag in enumerate(tags, start=i)
+        ):
+            return None
+        # past an apposition without a verb: „schrieb X in der „Correio da Manhã“, einem
+        # Boulevardblatt, die Gesellschaft sei …“
+        start = end + 1
+        for k in range(end + 1, j - 1):
+            if self.tok(k) not in (",", ";") or self.quoted[k]:
+                continue
+            if self.subjunctive(start, k) is not None or any(
+                tag.startswith("V") for tag in self.tagged(start, k)
+            ):
+                break
+            start = k + 1
+        return start if self.subjunctive(start, j) is not None else None
 
     def _konjunktiv_by_tagger(self, i: int, j: int) -> bool:
         """A finite full verb whose form is its stem + e: "kaufe", "lege", "genieße".
@@ -2547,6 +2581,9 @@ class _Extractor:
                 fine_type="Indirect",  # as the quotation dataset types 6 of 7
             )
         mood = self.subjunctive(u.a, u.b)
+        reported = self.reported_clause(colon + (colon > u.a), u.b)
+        if mood in ("I", "II") and reported is not None:
+            form, message = self.classify(reported, u.b)
         if mood == "I":
             return self.make(
                 message,

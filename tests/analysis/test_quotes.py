@@ -78,6 +78,33 @@ CASES = [
         id="konjunktiv-continuation",
     ),
     pytest.param(
+        "Die Anwältin Eva Roth sagte, die Anklage sei falsch. Der Mann ist nun wieder auf "
+        "freiem Fuß; die Anklage bleibe aber bestehen.",
+        [
+            ("indirect", "Eva Roth", "die Anklage sei falsch"),
+            ("free_indirect", "Eva Roth", "die Anklage bleibe aber bestehen"),
+        ],
+        id="a-continuation-is-the-konjunktiv-clause-after-a-narrated-main-clause",
+    ),
+    pytest.param(
+        "„Ich höre auf“, sagte Franz Müntefering. Seine Frau ist mehrfach operiert worden, "
+        "und er wolle sie nun begleiten.",
+        [
+            ("direct", "Franz Müntefering", "Ich höre auf"),
+            ("free_indirect", "Franz Müntefering", "und er wolle sie nun begleiten"),
+        ],
+        id="a-continuation-after-und-and-a-narrated-main-clause",
+    ),
+    pytest.param(
+        "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Die "
+        "Kommission, die gestern tagte, habe kaum noch Zeit.",
+        [
+            ("indirect", "Karl Vogt", "Die Reform komme zu spät"),
+            ("free_indirect", "Karl Vogt", "Die Kommission, die gestern tagte, habe"),
+        ],
+        id="a-relative-clause-in-the-indicative-stays-in-the-continuation",
+    ),
+    pytest.param(
         # no word list knows "genieße": HanTa's tag and lemma make it stem + e
         "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Die "
         "Regierung genieße kein Vertrauen mehr.",
