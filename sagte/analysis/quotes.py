@@ -78,6 +78,10 @@ EXTRACTOR = "sagte.quotes.rules.v12"
 INFERRED_RULES = ("continuation", "evidential", "standalone")
 
 _FINAL = frozenset(".!?;:")
+# Relative adverbs and pronouns that open the writer's comment on what was said
+_COMMENTS = frozenset({"was", "wobei", "worauf", "woraufhin"})
+# Lower-case words after „und“ or a comma that open no predicate of their own
+_NOT_PREDICATES = wordlists.DETERMINERS | wordlists.PREPOSITIONS | {"dass", "ob", "zu", "sich"}
 _FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})  # HanTa's
 # A clause these open is subordinate: „Wie er sagte, …“, „Nachdem …“, „Der, den …“
 _SUBORDINATING_TAGS = frozenset({"KOUS", "PWAV", "PRELS", "PWS", "KOKOM"})
@@ -461,13 +465,48 @@ class _Extractor:
             return "I"
         return found
 
+    def narration_resumes(self, i: int, j: int) -> int:
+        """Where the writer's narration takes over again in a framed message that
+        starts at token i (j when it does not): at a semicolon, at a comment in the
+        indicative on what was said („…, was bisher nicht bestätigt werden konnte“,
+        „…, wobei …“), or at the speaker's next predicate, a finite verb in the
+        indicative right after „und“ or a comma with more words after it („…, dass die
+        Regenfälle anhalten, und warnte vor …“, „er sei unschuldig, erkannte das
+        Gericht nicht an“)."""
+        for k in range(i + 1, j - 1):
+            if self.quoted[k]:
+                continue
+            word = self.tok(k)
+            if word == ";":
+                return k
+            if word == "," and self.low(k + 1) in _COMMENTS:
+                stop = next((m for m in range(k + 2, j) if self.tok(m) in (",", ";")), j)
+                if self.subjunctive(k + 1, stop, tagger=False) is None:
+                    return k
+            if word not in (",", "und") or not self.tok(k + 1)[:1].islower():
+                continue
+            verb = k + 1 + (word == "," and self.low(k + 1) == "und")
+            if (
+                verb + 2 < j
+                and self.tok(verb + 1)[:1].isalnum()
+                and self.low(verb) not in _NOT_PREDICATES
+                and self.tagged(max(i, k - 3), min(j, verb + 4))[verb - max(i, k - 3)].endswith(
+                    "(FIN)"
+                )
+                and self.subjunctive(verb, verb + 1, tagger=False) is None
+            ):
+                return k - (k > i and self.tok(k - 1) == ",")
+        return j
+
     def reported_clause(self, i: int, j: int) -> int | None:
         """The first token of the clause in Konjunktiv after a main clause in the
         indicative that tokens [i, j) open with: „Der Mann ist wieder auf freiem Fuß; die
         Anklage bleibe aber bestehen.“, „Seine Frau ist operiert worden, und er wolle sie
         begleiten.“ The writer's narration is no part of what is reported. None where
-        the main clause itself is in Konjunktiv or has no finite verb before its first
-        comma or semicolon („Die Partei, die gestern tagte, habe …“)."""
+        the main clause itself is in Konjunktiv, also where it may be: a weak verb's
+        „machten“ is Präteritum or Konjunktiv II („Die Zinsen machten die Finanzierung
+        nicht leichter, der Haushalt werde knapp“); or where it has no finite verb
+        before its first comma or semicolon („Die Partei, die gestern tagte, habe …“)."""
         end = next(
             (k for k in range(i + 1, j - 1) if self.tok(k) in (",", ";") and not self.quoted[k]),
             None,
@@ -475,10 +514,13 @@ class _Extractor:
         if end is None or self.subjunctive(i, end) is not None:
             return None
         tags = self.tagged(i, end)
-        if tags[0] in _SUBORDINATING_TAGS or not any(
-            tag in _FINITE_TAGS and not self.quoted[k] for k, tag in enumerate(tags, start=i)
-        ):
+        finite = [
+            k for k, tag in enumerate(tags, start=i) if tag in _FINITE_TAGS and not self.quoted[k]
+        ]
+        if tags[0] in _SUBORDINATING_TAGS or not finite:
             return None
+        if any(tags[k - i] == "VV(FIN)" and self.low(k).endswith(("te", "ten")) for k in finite):
+            return None  # „machten“: Präteritum or Konjunktiv II
         # past an apposition without a verb: „schrieb X in der „Correio da Manhã“, einem
         # Boulevardblatt, die Gesellschaft sei …“
         start = end + 1
@@ -1342,7 +1384,7 @@ class _Extractor:
         infinitive = first not in _CLAUSE_STARTERS and self.zu_infinitive(start, u.b)
         if cue.kind == "report" and first not in _CLAUSE_STARTERS and not infinitive:
             return None
-        form, message = self.classify(start, u.b)
+        form, message = self.classify(start, self.narration_resumes(start, u.b))
         if not message:
             return None
         frame: list[Span] = []

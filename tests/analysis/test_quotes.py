@@ -784,6 +784,50 @@ def test_quotes_extracts(text: str, expected: list[tuple[str, str, str]]) -> Non
         assert g_text.startswith(message), got
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "Der Wetterdienst teilte mit, dass die Regenfälle in Kyoto anhalten, und warnte "
+            "vor neuen Überschwemmungen.",
+            "dass die Regenfälle in Kyoto anhalten",
+            id="the-speakers-next-predicate-after-und",
+        ),
+        pytest.param(
+            "Der Angeklagte sagte, er sei unschuldig, erkannte die Autorität des Gerichts nicht "
+            "an und schwieg.",
+            "er sei unschuldig",
+            id="the-speakers-next-predicate-after-a-comma",
+        ),
+        pytest.param(
+            "Die Polizei erklärte, dass der Vater sie geschlagen habe; es wird geprüft, ob die "
+            "Vorwürfe verjährt sind.",
+            "dass der Vater sie geschlagen habe",
+            id="a-semicolon",
+        ),
+        pytest.param(
+            "Ihm wird vorgeworfen, Gelder aus dem Iran erhalten zu haben, was bisher nicht "
+            "bestätigt werden konnte.",
+            "Gelder aus dem Iran erhalten zu haben",
+            id="a-comment-in-the-indicative",
+        ),
+        pytest.param(
+            "Der Minister sagte, dass er kommt und bleibt.",
+            "dass er kommt und bleibt",
+            id="a-verb-final-conjunct-stays",
+        ),
+        pytest.param(
+            "Der Minister sagte, er sei müde, wolle aber weitermachen.",
+            "er sei müde, wolle aber weitermachen",
+            id="a-predicate-in-konjunktiv-stays",
+        ),
+    ],
+)
+def test_a_framed_message_ends_where_narration_resumes(text: str, message: str) -> None:
+    (statement,) = sagte.extract(text, mode="fast")
+    assert statement.text == message
+
+
 NOT_STATEMENTS = [
     pytest.param(
         "Das Wetter\n\nBerlin: 12 Grad, sonnig.\n\nHamburg: 10 Grad, Regen.\n\nBerlin: "
