@@ -486,13 +486,12 @@ class _Extractor:
             if word not in (",", "und") or not self.tok(k + 1)[:1].islower():
                 continue
             verb = k + 1 + (word == "," and self.low(k + 1) == "und")
+            window = max(i, k - 3)  # the verb tagged in a few words' context
             if (
                 verb + 2 < j
                 and self.tok(verb + 1)[:1].isalnum()
                 and self.low(verb) not in _NOT_PREDICATES
-                and self.tagged(max(i, k - 3), min(j, verb + 4))[verb - max(i, k - 3)].endswith(
-                    "(FIN)"
-                )
+                and self.tagged(window, min(j, verb + 4))[verb - window] in _FINITE_TAGS
                 and self.subjunctive(verb, verb + 1, tagger=False) is None
             ):
                 return k - (k > i and self.tok(k - 1) == ",")
