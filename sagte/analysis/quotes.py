@@ -491,11 +491,18 @@ class _Extractor:
                 verb + 2 < j
                 and self.tok(verb + 1)[:1].isalnum()
                 and self.low(verb) not in _NOT_PREDICATES
+                and self.may_be_finite(verb)
                 and self.tagged(window, min(j, verb + 4))[verb - window] in _FINITE_TAGS
                 and self.subjunctive(verb, verb + 1, tagger=False) is None
             ):
                 return k - (k > i and self.tok(k - 1) == ",")
         return j
+
+    def may_be_finite(self, k: int) -> bool:
+        """Whether HanTa might tag token k a finite verb in some sentence (asking it
+        about the word alone is far cheaper than tagging the words around it)."""
+        possible = mood.possible_tags(self.tok(k), first=False)
+        return possible is None or not _FINITE_TAGS.isdisjoint(possible)
 
     def reported_clause(self, i: int, j: int) -> int | None:
         """The first token of the clause in Konjunktiv after a main clause in the
@@ -2622,8 +2629,8 @@ class _Extractor:
                 fine_type="Indirect",  # as the quotation dataset types 6 of 7
             )
         mood = self.subjunctive(u.a, u.b)
-        reported = self.reported_clause(colon + (colon > u.a), u.b)
-        if mood in ("I", "II") and reported is not None:
+        reported = self.reported_clause(colon + (colon > u.a), u.b) if mood else None
+        if reported is not None:
             form, message = self.classify(reported, u.b)
         if mood == "I":
             return self.make(
