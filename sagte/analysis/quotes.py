@@ -82,7 +82,6 @@ _FINAL = frozenset(".!?;:")
 _COMMENTS = frozenset({"was", "wobei", "worauf", "woraufhin"})
 # Lower-case words after „und“ or a comma that open no predicate of their own
 _NOT_PREDICATES = wordlists.DETERMINERS | wordlists.PREPOSITIONS | {"dass", "ob", "zu", "sich"}
-_FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})  # HanTa's
 # A clause these open is subordinate: „Wie er sagte, …“, „Nachdem …“, „Der, den …“
 _SUBORDINATING_TAGS = frozenset({"KOUS", "PWAV", "PRELS", "PWS", "KOKOM"})
 _QUOTE_CHARS = frozenset("„“”\"»«‚‘’'‹›")
@@ -492,7 +491,7 @@ class _Extractor:
                 and self.tok(verb + 1)[:1].isalnum()
                 and self.low(verb) not in _NOT_PREDICATES
                 and self.may_be_finite(verb)
-                and self.tagged(window, min(j, verb + 4))[verb - window] in _FINITE_TAGS
+                and self.tagged(window, min(j, verb + 4))[verb - window] in _FINITE
                 and self.subjunctive(verb, verb + 1, tagger=False) is None
             ):
                 return k - (k > i and self.tok(k - 1) == ",")
@@ -502,7 +501,7 @@ class _Extractor:
         """Whether HanTa might tag token k a finite verb in some sentence (asking it
         about the word alone is far cheaper than tagging the words around it)."""
         possible = mood.possible_tags(self.tok(k), first=False)
-        return possible is None or not _FINITE_TAGS.isdisjoint(possible)
+        return possible is None or any(tag in _FINITE for tag in possible)
 
     def reported_clause(self, i: int, j: int) -> int | None:
         """The first token of the clause in Konjunktiv after a main clause in the
@@ -520,9 +519,7 @@ class _Extractor:
         if end is None or self.subjunctive(i, end) is not None:
             return None
         tags = self.tagged(i, end)
-        finite = [
-            k for k, tag in enumerate(tags, start=i) if tag in _FINITE_TAGS and not self.quoted[k]
-        ]
+        finite = [k for k, tag in enumerate(tags, start=i) if tag in _FINITE and not self.quoted[k]]
         if tags[0] in _SUBORDINATING_TAGS or not finite:
             return None
         if any(tags[k - i] == "VV(FIN)" and self.low(k).endswith(("te", "ten")) for k in finite):
@@ -1560,8 +1557,9 @@ class _Extractor:
     def coordinated(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) join capitalised words with „und“ or „sowie“ into one
         subject: „SPD und PDS“, „Die Union und die FDP“."""
-        joins = [k for k in range(i + 1, j - 1) if self.low(k) in ("und", "sowie")]
-        return bool(joins) and self.tok(j - 1)[:1].isupper()
+        return self.tok(j - 1)[:1].isupper() and any(
+            self.low(k) in ("und", "sowie") for k in range(i + 1, j - 1)
+        )
 
     def adverbial(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) before a verb are an adverbial, not its subject:
@@ -1683,9 +1681,10 @@ class _Extractor:
         )
         if aux is None:
             return None
-        phrase = people.phrase_at(u.a, aux)
-        if self.subject_field(u.a, aux) and self.coordinated(u.a, aux):
+        if self.coordinated(u.a, aux) and self.subject_field(u.a, aux):  # the cheap test first
             phrase = Phrase(u.a, aux, "other", head=self.tok(aux - 1))
+        else:
+            phrase = people.phrase_at(u.a, aux)
         if (
             phrase is None
             or phrase.last != aux
