@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v12`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v13`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -36,7 +36,9 @@ quotation it names):
 7. a continuation of the previous unit's statement without a cue: a further
    quotation, a sentence in Konjunktiv („Es gebe immer das Risiko …“), demnach,
    reportive sollen („Er soll die Männer gewarnt haben“), a plan with sollen in the
-   first clause („Juventus soll absteigen“; not in a relative clause, v7).
+   first clause („Juventus soll absteigen“; not in a relative clause, v7); after a
+   narrated main clause, only its Konjunktiv clause (v12), where a capital inside
+   that main clause is a noun, never its verb („Das Gehen bereite ihm …“, v13).
 8. a sentence that opens with „Demnach“ and continues no statement: the adverb
    stands for the report the sentence before names; a sentence that is a
    quotation and nothing else, said by the person named last before it (v5)
@@ -72,7 +74,7 @@ from sagte.analysis.model import Analysis, Span, Statement
 from sagte.analysis.speakers import People, Phrase
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v12"
+EXTRACTOR = "sagte.quotes.rules.v13"
 # Prefixes of the rules whose statements are inferred, with no cue of their own: they
 # give way to a statement found with one (here, and in the accurate mode's merge).
 INFERRED_RULES = ("continuation", "evidential", "standalone")
@@ -519,7 +521,12 @@ class _Extractor:
         if end is None or self.subjunctive(i, end) is not None:
             return None
         tags = self.tagged(i, end)
-        finite = [k for k, tag in enumerate(tags, start=i) if tag in _FINITE and not self.quoted[k]]
+        # a capital mid-clause is a noun HanTa took for a verb: „Das Gehen bereite …“
+        finite = [
+            k
+            for k, tag in enumerate(tags, start=i)
+            if tag in _FINITE and not self.quoted[k] and (k == i or self.tok(k)[:1].islower())
+        ]
         if tags[0] in _SUBORDINATING_TAGS or not finite:
             return None
         if any(tags[k - i] == "VV(FIN)" and self.low(k).endswith(("te", "ten")) for k in finite):

@@ -443,19 +443,27 @@ def inherited_speakers(
 _LEAD_PRONOUN = re.compile(r"(Sie|Er)\b|(?:\w+\W+){1,3}?\b(er)\b(?![„“\"])")
 
 
+_JOINED_TYPES = frozenset({"IndirectFreeIndirect", "FreeIndirect"})
+
+
 def joined_free_indirect(text: str, statements: Sequence[Statement]) -> list[Statement]:
-    """The statements with each run of IndirectFreeIndirect sentences by one speaker,
-    side by side in a paragraph, made one statement, as the dataset annotates them
-    („Es gebe immer das Risiko. Man müsse vorsichtig sein.“): 84 of its 316 such
-    statements run over more than one sentence."""
+    """The statements with each run of free indirect sentences of one type by one
+    speaker (`_same_speaker`), side by side in a paragraph, made one statement, as the
+    dataset annotates them („Es gebe immer das Risiko. Man müsse vorsichtig sein.“):
+    84 of its 316 IndirectFreeIndirect statements run over more than one sentence, and
+    of 113 pairs of such sentences side by side 109 are one statement (FreeIndirect:
+    26 of 28). Joining runs whose source the article leaves open as well (no speaker
+    in either) raised Message F1 on the four validation folds, each scored with a
+    tagger trained without it, from 81.40 to 81.65 (accurate mode, rules v12), and
+    on all 700 training documents in fast mode from 75.18 to 75.57; FreeIndirect runs
+    added 0.12 in fast mode."""
     out: list[Statement] = []
     for statement in sorted(statements, key=lambda s: s.start):
         last = out[-1] if out else None
         if (
             last is not None
-            and type_name(last) == type_name(statement) == "IndirectFreeIndirect"
-            and last.speaker_entity is not None
-            and last.speaker_entity == statement.speaker_entity
+            and type_name(last) == type_name(statement) in _JOINED_TYPES
+            and _same_speaker(last, statement)
             and _SENTENCE_GAP.fullmatch(text, last.end, statement.start)
         ):
             first, then = sorted(last.message), sorted(statement.message)
@@ -467,6 +475,14 @@ def joined_free_indirect(text: str, statements: Sequence[Statement]) -> list[Sta
 
 
 _SENTENCE_GAP = re.compile(r"[.!?]? ?")
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    """Whether two statements have one speaker: one entity, or where neither has
+    one, the same speaker span or none at all."""
+    if a.speaker_entity is not None or b.speaker_entity is not None:
+        return a.speaker_entity == b.speaker_entity
+    return a.speaker == b.speaker
 
 
 def _nested_in_dataset(quoted: str) -> bool:

@@ -105,6 +105,18 @@ CASES = [
         id="a-relative-clause-in-the-indicative-stays-in-the-continuation",
     ),
     pytest.param(
+        # HanTa reads „Das Stehen“ as a pronoun and a finite verb, „bereite“ as an
+        # adjective; a capital mid-clause is a noun, so no narrated main clause opens
+        # the sentence
+        "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Das "
+        "Stehen bereite seinem Onkel Schmerzen, ihm seien lange Reisen verboten worden.",
+        [
+            ("indirect", "Karl Vogt", "Die Reform komme zu spät"),
+            ("free_indirect", "Karl Vogt", "Das Stehen bereite seinem Onkel Schmerzen, ihm"),
+        ],
+        id="a-noun-hanta-takes-for-a-verb-opens-no-narrated-main-clause",
+    ),
+    pytest.param(
         # no word list knows "genieße": HanTa's tag and lemma make it stem + e
         "Minister Karl Vogt sprach in Hamburg. Die Reform komme zu spät, sagte Vogt. Die "
         "Regierung genieße kein Vertrauen mehr.",
@@ -971,7 +983,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v12"
+    assert s.extractor == "sagte.quotes.rules.v13"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
