@@ -19,6 +19,7 @@ from sagte.api import Database, statements_of
 from sagte.errors import Errors, InputError, SagteError
 from sagte.ingest import read_paths
 from sagte.pipeline import process
+from sagte.render import counted
 from sagte.store.db import is_url, redact
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -176,15 +177,17 @@ def ingest(
             progress.update(task, total=progress.tasks[0].completed)
     except KeyboardInterrupt:
         err.print(
-            f"interrupted: {counts['stored'] + counts['stored_unanalysed']} articles stored "
+            f"interrupted: {counted(counts['stored'] + counts['stored_unanalysed'], 'article')} stored "
             f"in {redact(db_path)}; run the same command again to resume"
         )
         sys.exit(130)
     if not quiet:
         summary = (
-            f"{counts['stored']} articles stored ({counts['statements']} statements), "
+            f"{counted(counts['stored'], 'article')} stored "
+            f"({counted(counts['statements'], 'statement')}), "
             f"{counts['stored_unanalysed']} stored unanalysed (not German), "
-            f"{counts['duplicate']} already stored, {counts['error']} errors → {redact(db_path)}"
+            f"{counts['duplicate']} already stored, {counted(counts['error'], 'error')} "
+            f"→ {redact(db_path)}"
         )
         err.print(summary, soft_wrap=True, highlight=False)
     if counts["error"] and not (
@@ -291,8 +294,9 @@ def batch(
         err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
     if not quiet:
         err.print(
-            f"{report.written} partitions written ({report.articles} articles, "
-            f"{report.statements} statements), {report.skipped} already done, "
+            f"{counted(report.written, 'partition')} written "
+            f"({counted(report.articles, 'article')}, "
+            f"{counted(report.statements, 'statement')}), {report.skipped} already done, "
             f"{len(report.failed)} failed → {out}",
             soft_wrap=True,
             highlight=False,
@@ -339,8 +343,9 @@ def load(directory: str, db_path: str, quiet: bool) -> None:
         counts = load_batch(db, directory, on_article=stored)
     if not quiet:
         err.print(
-            f"{counts['stored']} articles stored ({counts['statements']} statements), "
-            f"{counts['duplicate']} already stored, {counts['error']} input errors → {redact(db_path)}",
+            f"{counted(counts['stored'], 'article')} stored "
+            f"({counted(counts['statements'], 'statement')}), {counts['duplicate']} already "
+            f"stored, {counted(counts['error'], 'input error')} → {redact(db_path)}",
             soft_wrap=True,
             highlight=False,
         )
@@ -432,7 +437,7 @@ def _print_statements(rows: list[dict[str, Any]]) -> None:
         console.print(head)
         text = row["text"] if row["form"] != "direct" else f"„{row['text']}“"
         console.print(Text("  " + text))
-    console.print(Text(f"{len(rows)} statements", style="dim"))
+    console.print(Text(counted(len(rows), "statement"), style="dim"))
 
 
 @cli.command()
@@ -452,8 +457,8 @@ def speakers(db_path: str, fmt: str) -> None:
             roles = " / ".join(row["roles"]) or row["kind"]
             also = f" (also: {', '.join(row['variants'])})" if row["variants"] else ""
             click.echo(
-                f"{row['name']}{also} — {roles} — {row['statements']} statements "
-                f"in {row['articles']} article{'s' if row['articles'] != 1 else ''}"
+                f"{row['name']}{also} — {roles} — {counted(row['statements'], 'statement')} "
+                f"in {counted(row['articles'], 'article')}"
             )
         return
     _emit(rows, fmt, [])
@@ -503,7 +508,7 @@ def entity_show(name: str, db_path: str, fmt: str) -> None:
             span = r["first_seen"] or "?"
             if r["last_seen"] and r["last_seen"] != r["first_seen"]:
                 span += f" – {r['last_seen']}"
-            click.echo(f"    {r['role']}  {span}  ({r['articles']} articles)")
+            click.echo(f"    {r['role']}  {span}  ({counted(r['articles'], 'article')})")
     if profile["affiliations"]:
         names = ", ".join(
             a["name"]
@@ -631,7 +636,9 @@ def reprocess(db_path: str, mode: str | None, quiet: bool) -> None:
             for _ in db.reprocess(_mode(mode)):
                 progress.update(task, advance=1)
         statements = db.store.count("statements")
-    click.echo(f"reprocessed {total} articles: {statements} statements", err=True)
+    click.echo(
+        f"reprocessed {counted(total, 'article')}: {counted(statements, 'statement')}", err=True
+    )
 
 
 @cli.command()
@@ -699,7 +706,7 @@ def export(db_path: str, fmt: str, output: str | None) -> None:
 
         flat = [{**r, "message_spans": json.dumps(r["message_spans"])} for r in rows]
         pq.write_table(pa.Table.from_pylist(flat), output)
-        click.echo(f"{len(rows)} statements → {output}", err=True)
+        click.echo(f"{counted(len(rows), 'statement')} → {output}", err=True)
         return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
@@ -920,7 +927,11 @@ def reindex(db_path: str) -> None:
 
     with _open(db_path, readonly=False) as db, db.store.atomic():
         articles_done, statements_done = rebuild(db.store.conn)
-    click.echo(f"search index: {articles_done} articles, {statements_done} statements", err=True)
+    click.echo(
+        f"search index: {counted(articles_done, 'article')}, "
+        f"{counted(statements_done, 'statement')}",
+        err=True,
+    )
 
 
 @cli.command()

@@ -1,4 +1,5 @@
-"""Terminal rendering of an article with its statements (used by `sagte show`)."""
+"""Terminal rendering of an article with its statements (used by `sagte show`), and the
+CLI's counts („1 statement“, „2 statements“)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,13 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+
+def counted(n: int, noun: str) -> str:
+    """„1 statement“, „2 statements“: the number and the English noun in the form it
+    takes (a regular plural in -s)."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
+
 
 _COLOURS = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
 

@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from sagte.render import counted
+
 __all__ = ["render_statement_cluster", "render_story"]
 
 _ROLE_STYLE = {"original": "bold", "report": "", "copy": "dim", "identical copy": "dim"}
@@ -27,7 +29,10 @@ def render_story(
     console.print(Text(f"{kind} {data['id']}: {data['label']}", style="bold"))
     span = " – ".join(v for v in (data.get("first"), data.get("last")) if v) or "undated"
     line = data.get("storyline")
-    meta = f"{span} · {len(data['articles'])} articles from {len(data['outlets'])} outlets"
+    meta = (
+        f"{span} · {counted(len(data['articles']), 'article')} "
+        f"from {counted(len(data['outlets']), 'outlet')}"
+    )
     if line and line.get("id") is not None:
         meta += f" · storyline {line['id']}: {line['label']}"
     console.print(Text(meta, style="dim"))
@@ -61,7 +66,7 @@ def render_story(
         head.append(s["speaker"], style="bold")
         head.append(
             f" · {s['form']} · {s['articles']} art., {s['outlets']} outlets, "
-            f"{s['variants']} wording{'s' if s['variants'] != 1 else ''} · first {_when(s['first_seen'])}",
+            f"{counted(s['variants'], 'wording')} · first {_when(s['first_seen'])}",
             style="dim",
         )
         console.print(head)
@@ -78,8 +83,9 @@ def render_statement_cluster(
     console.print(head)
     console.print(
         Text(
-            f"first seen {_when(data['first_seen'])} · {data['occurrences']} occurrences "
-            f"in {len(data['outlets'])} outlets · {len(data['variants'])} wording variants",
+            f"first seen {_when(data['first_seen'])} · {counted(data['occurrences'], 'occurrence')} "
+            f"in {counted(len(data['outlets']), 'outlet')} · "
+            f"{counted(len(data['variants']), 'wording variant')}",
             style="dim",
         )
     )

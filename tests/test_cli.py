@@ -101,6 +101,9 @@ def test_cli_speakers_lists_roles_and_counts(runner: CliRunner, filled_db: str) 
     result = runner.invoke(cli, ["speakers", "--db", str(filled_db)])
     line = next(x for x in result.stdout.splitlines() if x.startswith("Jens Stoltenberg"))
     assert "NATO-Generalsekretär" in line and "in 2 articles" in line
+    # a speaker quoted once, in one article, is counted in the singular
+    once = next(x for x in result.stdout.splitlines() if x.startswith("Nato-Staaten"))
+    assert once.endswith("— 1 statement in 1 article")
 
 
 def test_cli_show_highlights_statements(runner: CliRunner, filled_db: str) -> None:
