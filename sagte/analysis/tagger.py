@@ -256,6 +256,19 @@ def _tidy(text: str, span: Span) -> Span:
     return start, end
 
 
+def _unpunctuated(text: str, span: Span) -> Span:
+    """A message piece without the commas, semicolons or colons the tagger sometimes
+    runs it over („… zu strenge Weisungen,“, „, im Nahen Osten …“): in the training
+    data 24 of 2,877 messages end or begin with one, against 21 of the accurate mode's
+    2,116 on its four validation folds."""
+    start, end = span
+    while start < end and text[start] in ",;: ":
+        start += 1
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    return start, end
+
+
 def _adjoins(text: str, before: Span, after: Span) -> bool:
     """Two message pieces with at most a word-less gap of three characters between."""
     gap = text[before[1] : after[0]]
@@ -283,7 +296,9 @@ def decode(
     statements: list[Predicted] = []
     owners: list[list[int]] = []  # piece indices of each statement's message
     for tag, span in _segments(preds["msg"], offsets):
-        span = _expand(text, span)
+        span = _unpunctuated(text, _expand(text, span))
+        if span[0] == span[1]:
+            continue
         if statements and _adjoins(text, statements[-1].message[-1], span):
             last = statements[-1].message[-1]  # a message broken by a stray tag: one piece
             statements[-1].message[-1] = (last[0], span[1])

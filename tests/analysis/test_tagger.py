@@ -241,6 +241,26 @@ def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
         assert text[slice(*statement.speaker)] == "Thomas Berg (CDU)"
 
 
+def test_tagger_decode_leaves_commas_off_the_edges_of_a_message() -> None:
+    """A message tagged with the comma after it („… zu strenge Weisungen,“) ends
+    before the comma."""
+    text = "Aus Berlin kämen zu strenge Weisungen, sagte die Sprecherin."
+    offsets = _pieces(text)
+    comma = text.index(",")
+    tags = _tags(
+        text,
+        offsets,
+        {"msg": [(0, comma + 1, 1)], "cue": [(comma + 2, comma + 7, 1)]},
+    )
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 1] = 1.0
+    (statement,) = decode(
+        text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
+    )
+    assert [text[a:b] for a, b in statement.message] == ["Aus Berlin kämen zu strenge Weisungen"]
+
+
 def _merged(
     text: str,
     predicted: list[Predicted],
