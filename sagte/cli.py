@@ -581,11 +581,14 @@ def entity_rename(name: str, new_name: str, db_path: str) -> None:
 @click.argument("b")
 @db_option
 def why_merged(a: str, b: str, db_path: str) -> None:
-    """Say whether A and B are one entity, and show the evidence.
+    """Say whether A and B are one entity, and show the evidence. A or B may also be
+    the words of a descriptor or pronoun („der Norweger“): the entity its mentions
+    stand for, article by article.
 
     \b
     Example:
         sagte why-merged "Wolodymyr Selenskyj" "Volodymyr Zelensky"
+        sagte why-merged Stoltenberg "der Norweger"
     """
     with _open(db_path) as db:
         try:
@@ -593,6 +596,15 @@ def why_merged(a: str, b: str, db_path: str) -> None:
         except SagteError as err:
             raise click.ClickException(str(err)) from None
     ea, eb = result["a"], result["b"]
+    for name, entity, mentions in (
+        (a, ea, result["mentions"]["a"]),
+        (b, eb, result["mentions"]["b"]),
+    ):
+        for m in mentions:
+            click.echo(
+                f"{name!r} names no entity: as a {m['kind']} it stands for {entity['name']} in "
+                f"article {m['article_id'][:12]} (×{m['n']})"
+            )
     if not result["same"]:
         click.echo(
             f"not merged: {a} is {ea['name']} (id {ea['id']}), {b} is {eb['name']} (id {eb['id']})"

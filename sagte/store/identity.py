@@ -282,11 +282,60 @@ class Identities:
             )
         ]
 
+    def mentions_reading(self, text: str) -> list[dict[str, Any]]:
+        """The mentions whose words are `text` (any case: „der Norweger“, „er“), counted
+        by article, entity and kind, in article order."""
+        rows = self.conn.execute(
+            "SELECT m.article_id, m.entity_id, m.kind, substr(a.text, CAST(m.start AS INTEGER) "
+            '+ 1, CAST(m."end" - m.start AS INTEGER)) FROM mentions m JOIN articles a ON a.id = '
+            'm.article_id WHERE m."end" - m.start = ? AND m.entity_id IS NOT NULL '
+            "ORDER BY m.article_id, m.start",
+            (len(text),),
+        )
+        wanted = text.casefold()
+        counts: Counter[tuple[str, int, str]] = Counter(
+            (r[0], int(r[1]), r[2]) for r in rows if r[3].casefold() == wanted
+        )
+        return [
+            {"article_id": article, "entity_id": entity, "kind": kind, "n": n}
+            for (article, entity, kind), n in counts.items()
+        ]
+
+    def _find_or_mentioned(self, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The entity `name` names (`find`), else the one entity the mentions reading
+        `name` stand for („der Norweger“: Jens Stoltenberg), with those mentions.
+
+        Raises:
+            NotFound: neither an entity nor a mention reads `name`.
+            SagteError: its mentions stand for several entities (S053).
+        """
+        try:
+            return self.find(name), []
+        except NotFound:
+            mentions = self.mentions_reading(name)
+            ids = sorted({m["entity_id"] for m in mentions})
+            if not ids:
+                raise
+        if len(ids) > 1:
+            names = ", ".join(
+                f"{r[1]} (id {r[0]}, {r[2]})"
+                for r in self.conn.execute(
+                    f"SELECT id, name, kind FROM entities WHERE id IN ({','.join('?' * len(ids))})",
+                    ids,
+                )
+            )
+            raise SagteError(Errors.S053.format(name=name, candidates=names))
+        entity = self.conn.execute("SELECT * FROM entities WHERE id = ?", (ids[0],)).fetchone()
+        return dict(entity), mentions
+
     def why_merged(self, a: str, b: str) -> dict[str, Any]:
-        """Whether names `a` and `b` are one entity, and the evidence for each name."""
-        ea, eb = self.find(a), self.find(b)
+        """Whether names `a` and `b` are one entity, and the evidence for each name. A
+        name no entity bears may be the words of mentions that stand for one entity
+        („der Norweger“, „der ukrainische Präsident“): `mentions` lists those, by
+        article, for `a` and `b`."""
+        (ea, ma), (eb, mb) = self._find_or_mentioned(a), self._find_or_mentioned(b)
         same = ea["id"] == eb["id"]
-        out: dict[str, Any] = {"same": same, "a": ea, "b": eb}
+        out: dict[str, Any] = {"same": same, "a": ea, "b": eb, "mentions": {"a": ma, "b": mb}}
         if same:
             out["evidence"] = self.variants(ea["id"])
             out["in_article"] = self.article_mentions(ea["id"])

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sagte.api import Database
 from sagte.cli import cli
+from sagte.errors import NotFound, SagteError
 from sagte.ingest import RawDocument, parse_date
 from sagte.pipeline import process
 
@@ -140,6 +142,16 @@ def test_entity_cli_show_why_merged_and_corrections(tmp_path: Path) -> None:
     assert "Volodymyr Zelensky  (spelling" in out.output
     out = runner.invoke(cli, ["why-merged", "Selenskyj", "Volodymyr Zelensky", "--db", db_file])
     assert out.exit_code == 0 and out.output.startswith("merged: both are Wolodymyr Selenskyj")
+    out = runner.invoke(
+        cli, ["why-merged", "der ukrainische Präsident", "Selenskyj", "--db", db_file]
+    )
+    assert out.exit_code == 1 and "S052" in out.output  # part of a name, no mention of its own
+    with Database(db_file, mode="fast") as db:
+        add(db, NATO + " „Wir stehen zusammen“, sagte der Norweger.", "dpa-1")
+    out = runner.invoke(cli, ["why-merged", "Stoltenberg", "der Norweger", "--db", db_file])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("'der Norweger' names no entity: as a descriptor it stands for")
+    assert "merged: both are Jens Stoltenberg" in out.output
     out = runner.invoke(cli, ["entity", "alias", "add", "Selenskyj", "Selensky", "--db", db_file])
     assert out.exit_code == 0, out.output
     out = runner.invoke(cli, ["entity", "show", "Olaf Scholz", "--db", db_file])
@@ -171,3 +183,27 @@ def test_statements_by_any_name_variant_with_the_role_quoted_under(db_target: st
             "Präsident der Ukraine",
             "Präsident",
         ]
+
+
+def test_why_merged_explains_a_descriptor_by_its_mentions(db_target: str) -> None:
+    """„der Norweger“ names no entity; its mentions stand for Jens Stoltenberg, and
+    `why_merged` says so, article by article. A pronoun that stands for two people
+    is ambiguous (S053); words no mention reads are not found (S052)."""
+    text = (
+        "„Die Nato ist bereit“, sagte NATO-Generalsekretär Jens Stoltenberg in Brüssel. "
+        "„Wir stehen zusammen“, sagte der Norweger. Er warnte vor einer Eskalation."
+    )
+    with Database(db_target, mode="fast") as db:
+        article = add(db, text, "dpa-1")
+        add(db, KYIV, "tagesschau-1")
+        why = db.why_merged("Stoltenberg", "der Norweger")
+        assert why["same"] and why["b"]["name"] == "Jens Stoltenberg"
+        assert why["mentions"]["a"] == []
+        assert why["mentions"]["b"] == [
+            {"article_id": article, "entity_id": why["b"]["id"], "kind": "descriptor", "n": 1}
+        ]
+        assert db.why_merged("DER NORWEGER", "Jens Stoltenberg")["same"]
+        with pytest.raises(SagteError, match="S053"):
+            db.why_merged("er", "Jens Stoltenberg")
+        with pytest.raises(NotFound, match="S052"):
+            db.why_merged("der Schwede", "Jens Stoltenberg")
