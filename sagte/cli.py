@@ -177,8 +177,8 @@ def ingest(
             progress.update(task, total=progress.tasks[0].completed)
     except KeyboardInterrupt:
         err.print(
-            f"interrupted: {counted(counts['stored'] + counts['stored_unanalysed'], 'article')} stored "
-            f"in {redact(db_path)}; run the same command again to resume"
+            f"interrupted: {counted(counts['stored'] + counts['stored_unanalysed'], 'article')}"
+            f" stored in {redact(db_path)}; run the same command again to resume"
         )
         sys.exit(130)
     if not quiet:

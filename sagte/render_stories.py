@@ -83,7 +83,8 @@ def render_statement_cluster(
     console.print(head)
     console.print(
         Text(
-            f"first seen {_when(data['first_seen'])} · {counted(data['occurrences'], 'occurrence')} "
+            f"first seen {_when(data['first_seen'])} · "
+            f"{counted(data['occurrences'], 'occurrence')} "
             f"in {counted(len(data['outlets']), 'outlet')} · "
             f"{counted(len(data['variants']), 'wording variant')}",
             style="dim",

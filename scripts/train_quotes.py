@@ -15,15 +15,15 @@ are saved in 4 bits, `adapters.pack_deltas`), one run (seed 13; on folds 1-4
 
     python scripts/train_quotes.py --rank 0 --lr 5e-5 --epochs 10 --out v4-folds1-4.pt
 
-On folds 1-4 it scores Message F1 82.7, Joint 76.5 on fold 0 (accurate mode with the
-rules v12 and the merge's filters as shipped, `sagte eval quotes DATA --fold 0
+On folds 1-4 it scores Message F1 82.8, Joint 76.6 on fold 0 (accurate mode with the
+rules v13 and the merge's filters as shipped, `sagte eval quotes DATA --fold 0
 --accurate` with SAGTE_TAGGER=v4-folds1-4.pt; a re-run of the recipe, 40 min). Left
 out by `--validation-fold 1` (52 min on 2 cores other work shared), fold 1 scores
-83.2 / 77.7; left out by `--validation-fold 2` (48 min), fold 2 scores 79.6 / 73.1;
-left out by `--validation-fold 3` (31 min), fold 3 scores 81.2 / 75.3; left out
-by `--validation-fold 4` (35 min), fold 4 scores 79.8 / 75.0: 81.4 / 75.6 over all
-700 documents, 81.4 / 75.7 over the four folds' 571 documents without fold 3
-(81.2 / 75.5 with the v11 rules, 80.8 / 75.4 before the tagger checked their
+83.5 / 77.8; left out by `--validation-fold 2` (48 min), fold 2 scores 80.2 / 73.2;
+left out by `--validation-fold 3` (31 min), fold 3 scores 82.1 / 75.6; left out
+by `--validation-fold 4` (35 min), fold 4 scores 80.4 / 75.2: 81.9 / 75.8 over all
+700 documents, 81.8 / 75.8 over the four folds' 571 documents without fold 3
+(81.4 / 75.7 with the v12 rules, 81.2 / 75.5 with the v11 rules, 80.8 / 75.4 before the tagger checked their
 doubtful continuations, 80.6 / 74.5 with the v10 rules, 80.5 / 74.3 with the v9
 rules, 80.2 / 74.0 with the v8 rules, 80.1 / 73.9 with the v7 rules; 79.5 / 73.3 with the v6 rules and the merge's earlier bar of 0.6 on
 the tagger's confidence). Fold 0 with older rules: 81.9 / 75.4 with the v10 rules,

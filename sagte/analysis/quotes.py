@@ -64,7 +64,7 @@ Zeitung sagte er, …, v9).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from sagte.analysis import lexicon, mood, wordlists
@@ -281,6 +281,12 @@ _NOT_ADJECTIVES = wordlists.PREPOSITIONS | wordlists.ADVERBS | wordlists.DETERMI
 _MAX_VORFELD = 30  # tokens a first constituent may run before its finite verb
 # Lower-case words that go on a phrase rather than follow it as its verb.
 _NOT_VERB_SECOND = _NOT_ADJECTIVES | wordlists.CONJUNCTIONS
+
+
+def _no_subject(tag: str) -> bool:
+    """A tag no word of a subject before its verb has: a verb, a comma, or one that
+    opens a clause."""
+    return tag.startswith("V") or tag in ("$,", "KOUS", "PRELS", "PWAV", "KOKOM")
 
 
 def is_heading(doc: Doc, a: int, b: int) -> bool:
@@ -500,11 +506,19 @@ class _Extractor:
                 return k - (k > i and self.tok(k - 1) == ",")
         return j
 
+    def might_tag(self, ks: Iterable[int], wanted: Callable[[str], bool], first: int = -1) -> bool:
+        """Whether HanTa, tagging words that start at token `first`, might give some
+        token of `ks` a tag `wanted` accepts. Asking it about each word alone
+        (`mood.possible_tags`) is far cheaper than tagging the words around it."""
+        for k in ks:
+            possible = mood.possible_tags(self.tok(k), k == first)
+            if possible is None or any(wanted(tag) for tag in possible):
+                return True
+        return False
+
     def may_be_finite(self, k: int) -> bool:
-        """Whether HanTa might tag token k a finite verb in some sentence (asking it
-        about the word alone is far cheaper than tagging the words around it)."""
-        possible = mood.possible_tags(self.tok(k), first=False)
-        return possible is None or any(tag in _FINITE for tag in possible)
+        """Whether HanTa might tag token k a finite verb in some sentence."""
+        return self.might_tag([k], _FINITE.__contains__)
 
     def reported_clause(self, i: int, j: int) -> int | None:
         """The first token of the clause in Konjunktiv after a main clause in the
@@ -557,7 +571,10 @@ class _Extractor:
         if any(self.low(k) == "ich" for k in range(i, j) if not self.quoted[k]):
             return False
         return any(
-            not self.quoted[k] and self.low(k).endswith("e") and self._stem_plus_e(k, i, j, _FINITE)
+            not self.quoted[k]
+            and self.low(k).endswith("e")
+            and (self.tok(k)[:1].islower() or k in self._sentence_starts)  # not „Grenze“
+            and self._stem_plus_e(k, i, j, _FINITE)
             for k in range(i, j)
         )
 
@@ -667,8 +684,9 @@ class _Extractor:
         demnach): reported, or mixed where its message quotes, typed Indirect as the
         quotation dataset types 452 of 485 such statements, and said or written (SW),
         which of the two a source seldom tells (the dataset's medium for 217 of the 434
-        such statements found in its training data, against 105 Speech and 78 Writing). `speaker_span`: the source's span
-        where it is no phrase to resolve („nach Polizeiangaben“)."""
+        such statements found in its training data, against 105 Speech and 78
+        Writing). `speaker_span`: the source's span where it is no phrase to resolve
+        („nach Polizeiangaben“)."""
         return self.make(
             message,
             "mixed" if form == "mixed" else "reported",
@@ -1560,11 +1578,11 @@ class _Extractor:
         („Moritz Wohlrab von der „Aktion Deutschland hilft““, „Ärzte ohne Grenzen“)."""
         if not 0 < j - i <= 10 or not self.tok(i)[:1].isupper() or self.adverbial(i, j):
             return False
-        return not any(
-            tag.startswith("V") or tag in ("$,", "KOUS", "PRELS", "PWAV", "KOKOM")
-            for k, tag in enumerate(self.tagged(i, j), start=i)
-            if not self.quoted[k]
-        )
+        words = [k for k in range(i, j) if not self.quoted[k]]
+        if not self.might_tag(words, _no_subject, first=i):
+            return True
+        tags = self.tagged(i, j)
+        return not any(_no_subject(tags[k - i]) for k in words)
 
     def coordinated(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) join capitalised words with „und“ or „sowie“ into one
@@ -1576,6 +1594,12 @@ class _Extractor:
     def adverbial(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) before a verb are an adverbial, not its subject:
         „Relativierend fügte Gall hinzu“, „Zum Rücktritt sagte …“, „Des Weiteren …“."""
+        if j <= i:
+            return False
+        if not self.might_tag([i], _ADVERBIAL_TAGS.__contains__, first=i) and (
+            j - i < 2 or not self.might_tag([j - 1], "ADJ(A)".__eq__, first=i)
+        ):
+            return False
         tags = self.tagged(i, j)
         return bool(tags) and (
             tags[0] in _ADVERBIAL_TAGS or (len(tags) > 1 and tags[-1] == "ADJ(A)")
