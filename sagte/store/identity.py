@@ -244,6 +244,10 @@ class Identities:
             ] or [k.entity_id for k in self.known_persons(surname_key(name))]
         if not ids:
             raise NotFound(Errors.S052.format(name=name))
+        return self._the_one(name, ids)
+
+    def _the_one(self, name: str, ids: list[int]) -> dict[str, Any]:
+        """The entity of `ids` that `name` names; S053 (with the candidates) for several."""
         if len(ids) > 1:
             names = ", ".join(
                 f"{r[1]} (id {r[0]}, {r[2]})"
@@ -316,17 +320,7 @@ class Identities:
             ids = sorted({m["entity_id"] for m in mentions})
             if not ids:
                 raise
-        if len(ids) > 1:
-            names = ", ".join(
-                f"{r[1]} (id {r[0]}, {r[2]})"
-                for r in self.conn.execute(
-                    f"SELECT id, name, kind FROM entities WHERE id IN ({','.join('?' * len(ids))})",
-                    ids,
-                )
-            )
-            raise SagteError(Errors.S053.format(name=name, candidates=names))
-        entity = self.conn.execute("SELECT * FROM entities WHERE id = ?", (ids[0],)).fetchone()
-        return dict(entity), mentions
+        return self._the_one(name, ids), mentions
 
     def why_merged(self, a: str, b: str) -> dict[str, Any]:
         """Whether names `a` and `b` are one entity, and the evidence for each name. A

@@ -134,9 +134,9 @@ def _tools() -> tuple[Any, Any]:
     return tools
 
 
-def _kind(tok: Any) -> str:
-    """A coarse token class, named as SoMaJo names its classes."""
-    text = tok.text
+def _kind(tok: Any, text: str) -> str:
+    """A coarse token class of a spaCy token with its `text`, named as SoMaJo names
+    its classes."""
     if tok.like_url:
         return "URL"
     if tok.like_email:
@@ -286,18 +286,21 @@ def _sentences(chunk: str) -> Iterator[list[tuple[int, int, str]]]:
     toks = [t for t in tokenizer(chunk) if not t.is_space]
     if not toks:
         return
-    spans = [(t.idx, t.idx + len(t.text), _kind(t)) for t in toks]
+    texts = [t.text for t in toks]  # spaCy makes a new string at every `.text`
+    spans = [
+        (t.idx, t.idx + len(text), _kind(t, text)) for t, text in zip(toks, texts, strict=True)
+    ]
     # The splitter tells an opening from a closing quotation mark ('"', '“') by the
     # space around it, which only its Token objects carry; its public split() takes
     # bare strings, so every such mark would look like an opening one.
     split = getattr(splitter, "_split_token_objects", None)
     if split is None:  # another SoMaJo version: bare strings
-        sentences = splitter.split([t.text for t in toks])
+        sentences = splitter.split(texts)
         bounds = list(accumulate(len(s) for s in sentences))
     else:
         space_after = [a[1] < b[0] for a, b in pairwise(spans)] + [False]
         objects = [
-            SoMaJoToken(t.text, space_after=sp) for t, sp in zip(toks, space_after, strict=True)
+            SoMaJoToken(text, space_after=sp) for text, sp in zip(texts, space_after, strict=True)
         ]
         _, bounds = split(objects)
     if dateline := DATELINE.match(chunk):
