@@ -617,12 +617,13 @@ class _Extractor:
             return False
         if word in wordlists.SUBJUNCTIVE_II:  # „würde er“ is Konjunktiv II
             return False
-        if word.endswith("te") and not self._stem_plus_e(k, i, j):
-            return False  # the past tense: „handelte es sich“ (but „halte er“)
         if not self.tok(k)[:1].islower():
             return False
         neighbours = [self.low(n) for n in (k - 1, k + 1) if i <= n < j]
-        return any(n in ("man", "er", "es") for n in neighbours)
+        if not any(n in ("man", "er", "es") for n in neighbours):
+            return False
+        # the past tense: „handelte es sich“ (but „halte er“); HanTa asked last
+        return not word.endswith("te") or self._stem_plus_e(k, i, j)
 
     def make(
         self,
