@@ -65,7 +65,7 @@ def render_story(
         head = Text(f"  [{s['id']}] ", style="dim")
         head.append(s["speaker"], style="bold")
         head.append(
-            f" · {s['form']} · {s['articles']} art., {s['outlets']} outlets, "
+            f" · {s['form']} · {s['articles']} art., {counted(s['outlets'], 'outlet')}, "
             f"{counted(s['variants'], 'wording')} · first {_when(s['first_seen'])}",
             style="dim",
         )

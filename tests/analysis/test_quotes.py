@@ -2119,7 +2119,7 @@ def test_a_quotation_a_colon_introduces_is_no_mixed_continuation() -> None:
 def test_a_statements_medium_is_the_one_its_cue_mostly_has(text: str, media: list[str]) -> None:
     """The medium each cue has most often in the quotation dataset's training data:
     what a source gives (laut, nach, zufolge) was said or written (SW, 217 of 434), a
-    verb of thinking is ST (the dataset has one statement that is Thought alone), „teilte mit“
-    is speech (17 of 30), „berichtet“ writing (11 of 22); a continuation has the
-    medium of the statement it continues."""
+    verb of thinking is ST (the dataset has one statement that is Thought alone),
+    „teilte mit“ is speech (17 of 30), „berichtet“ writing (11 of 22); a continuation
+    has the medium of the statement it continues."""
     assert [s.medium for s in sagte.extract(text, mode="fast")] == media
