@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from sagte.analysis import lexicon, mood, wordlists
@@ -57,6 +57,17 @@ _TEXT_NOUNS = frozenset(
 # the personal pronoun says it; what may follow one that stands alone.
 _DEMONSTRATIVES = {"dieser": "er", "diese": "sie"}
 _NOT_NOUN_PHRASE = wordlists.PREPOSITIONS | wordlists.ADVERBS | wordlists.NEGATIONS
+
+
+# Kinship nouns a name in the genitive may own, as it owns a role: „Demjanjuks Sohn“.
+_KIN = frozenset(
+    {
+        "Sohn", "Tochter", "Vater", "Mutter", "Bruder", "Schwester", "Ehefrau", "Ehemann",
+        "Frau", "Mann", "Witwe", "Witwer", "Enkel", "Enkelin", "Neffe", "Nichte", "Onkel",
+        "Tante", "Cousin", "Cousine", "Schwiegersohn", "Schwiegertochter", "Lebensgefährte",
+        "Lebensgefährtin", "Freundin", "Freund", "Eltern", "Familie",
+    }
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -200,6 +211,22 @@ def _namelike(doc: Doc, i: int) -> bool:
     )
 
 
+def _role_surname(doc: Doc, j: int, stop: int) -> bool:
+    """Whether token j, right after a first name, is a surname that is also a role
+    noun („Richter“, „König“, „Meister“): a plain role word with no capitalised word
+    after it."""
+    if j >= stop or not _regular(doc, j):
+        return False
+    word = doc.tokens[j].text
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word in lexicon.role_nouns()
+        and word not in wordlists.NOT_NAMES
+        and not (j + 1 < stop and _namelike(doc, j + 1))
+    )
+
+
 class People:
     """The mentions and entities of one article, built incrementally."""
 
@@ -334,6 +361,8 @@ class People:
                 j = k + 1
             else:
                 break
+        if j == i + 1 and _role_surname(doc, j, stop):
+            j += 1  # „Markus Richter“, „Thomas König“: a surname that is a role noun
         if j == i + 1:
             return None
         # in an apposition, a given name or two the name list does not know open the
@@ -501,6 +530,15 @@ class People:
         low = word.lower()
         if low in ("er", "sie"):
             return Phrase(i, i + 1, "pronoun", head=low)
+        if self._possessor(i, stop):
+            # „Schalkes Trainer Felix Magath“, „Merkels Sprecher“: the person the role
+            # or kinship names, not the name in the genitive before it; unnamed, a
+            # descriptor of its own (never the nearest person of that role: Merkel)
+            inner = self._phrase_at(i + 1, stop)
+            if inner is not None and inner.kind == "name":
+                return replace(inner, first=i)
+            last = inner.last if inner is not None and inner.kind == "descriptor" else i + 2
+            return Phrase(i, last, "descriptor", head=doc.tokens[i + 1].text)
         if low in _DEMONSTRATIVES and self._stands_alone(i + 1, stop):
             # „…, so schrieb diese in einer Stellungnahme, …“: the person just named
             return Phrase(i, i + 1, "pronoun", head=_DEMONSTRATIVES[low])
@@ -542,6 +580,25 @@ class People:
                 return Phrase(i, end, "descriptor", head=word)
             return Phrase(i, j, "other", head=doc.tokens[j - 1].text)
         return None
+
+    def _possessor(self, i: int, stop: int) -> bool:
+        """Whether token i is a name in the genitive before a role or kinship noun
+        that it owns: „Schalkes Trainer“, „Deutschlands Außenministerin“, „Demjanjuks
+        Sohn“ (not a first name: „Jens Stoltenberg“, „Andreas Trainer“)."""
+        doc = self.doc
+        word = doc.tokens[i].text
+        if not (
+            i + 1 < stop
+            and len(word) > 3
+            and word.endswith("s")
+            and word[:1].isupper()
+            and word.isalpha()
+            and word.lower() not in wordlists.DETERMINERS
+            and _regular(doc, i + 1)
+        ):
+            return False
+        owned = doc.tokens[i + 1].text
+        return (lexicon.is_role(owned) or owned in _KIN) and lexicon.first_name_gender(word) is None
 
     def _mention_phrase(self, i: int, stop: int) -> Phrase:
         doc = self.doc
@@ -637,7 +694,7 @@ class People:
                     if lexicon.feminine(head) or role:  # "die Ministerin", "der Minister"
                         self._text_gender(entity, gender)
                     return entity
-            if role or by_kind:
+            if role or by_kind or head in _KIN:
                 return self._descriptor_entity(text, phrase)
             if (
                 phrase.definite

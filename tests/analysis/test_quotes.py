@@ -2123,3 +2123,50 @@ def test_a_statements_medium_is_the_one_its_cue_mostly_has(text: str, media: lis
     „teilte mit“ is speech (17 of 30), „berichtet“ writing (11 of 22); a continuation
     has the medium of the statement it continues."""
     assert [s.medium for s in sagte.extract(text, mode="fast")] == media
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        pytest.param(
+            "„Wir müssen kämpfen“, sagte Schalkes Trainer Felix Magath.",
+            "Felix Magath",
+            "PER",
+            id="a-club-in-the-genitive-before-a-role-and-a-name",
+        ),
+        pytest.param(
+            "„Das ist falsch“, sagte Deutschlands Außenministerin Annalena Baerbock.",
+            "Annalena Baerbock",
+            "PER",
+            id="a-country-in-the-genitive",
+        ),
+        pytest.param(
+            "Die Kanzlerin Angela Merkel war in Berlin. Merkels Sprecher erklärte, die "
+            "Kanzlerin habe davon nichts gewusst.",
+            "Merkels Sprecher",
+            "DESC",
+            id="a-role-the-person-named-before-owns-is-not-that-person",
+        ),
+        pytest.param(
+            "Demjanjuks Sohn sagte, sein Vater sei unschuldig.",
+            "Demjanjuks Sohn",
+            "DESC",
+            id="a-son-is-not-his-father",
+        ),
+        pytest.param(
+            "„Wir sind bereit“, sagte Markus Richter am Montag.",
+            "Markus Richter",
+            "PER",
+            id="a-first-name-is-no-genitive-and-a-role-noun-may-be-a-surname",
+        ),
+    ],
+)
+def test_a_name_in_the_genitive_owns_the_role_after_it(text: str, speaker: str, kind: str) -> None:
+    """„Schalkes Trainer Felix Magath“ is Magath, not Schalke; „Merkels Sprecher“ and
+    „Demjanjuks Sohn“ are unnamed people of their own, never the person whose name
+    stands in the genitive."""
+    for mode in ("fast", "accurate"):
+        analysis = sagte.api.analyse_text(text, mode)
+        (statement,) = analysis.statements
+        entity = analysis.entities[statement.speaker_entity]
+        assert (entity.name, entity.kind) == (speaker, kind), mode
