@@ -10,9 +10,9 @@ Message F1 82.8 against 76.7, Joint 76.6 against 70.6 on fold 0; 83.5 / 77.8
 against 75.9 / 69.9 on fold 1; 80.2 / 73.2 against 76.8 / 68.8 on fold 2; 82.1 /
 75.6 against 77.3 / 70.3 on fold 3; 80.4 / 75.2 against 72.3 / 66.1 on fold 4);
 both find every required statement of the seeds and the examples. The accurate
-mode reads 2.6–3.0 500-word articles a second in one process on two cores, 3.2–3.5
+mode reads 2.5–3.0 500-word articles a second in one process on two cores, 3.1–3.5
 in two worker processes (two encoders: 12 layers over the sentences for entities,
-8 over paragraphs for statements); the rules about 55–105 and 86–138.
+8 over paragraphs for statements); the rules about 50–105 and 75–138.
 """
 
 from __future__ import annotations
