@@ -278,7 +278,8 @@ class Database:
         return self.store.identities.why_merged(a, b)
 
     def statements(self, **filters: Any) -> builtins.list[dict[str, Any]]:
-        """Statements with provenance; filters: speaker, form, since, until, outlet, contains, article."""
+        """Statements with provenance; filters: speaker, form, since, until, outlet, contains,
+        article, search (German full-text, `Store.statements`)."""
         return self.store.statements(**filters)
 
     def speakers(self) -> builtins.list[dict[str, Any]]:

@@ -400,6 +400,10 @@ def extract(files: tuple[str, ...], fmt: str, mode: str | None) -> None:
 @click.option("--outlet", help="Outlet (substring).")
 @click.option("--contains", help="Message contains this text (any case).")
 @click.option("--article", help="Article id (prefix) or file name.")
+@click.option(
+    "--search",
+    help='Words in the message, any form of them ("Chemiewaffen OR Waffen", Liefer*, -Russland).',
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
 def statements(db_path: str, fmt: str, **filters: Any) -> None:
     """List who said what, with filters.
@@ -407,9 +411,13 @@ def statements(db_path: str, fmt: str, **filters: Any) -> None:
     \b
     Example:
         sagte statements --speaker Stoltenberg --since 2022-03 --format json
+        sagte statements --speaker Stoltenberg --search "Chemiewaffen OR chemisch*"
     """
     with _open(db_path) as db:
-        rows = db.statements(**{k: v for k, v in filters.items() if v is not None})
+        try:
+            rows = db.statements(**{k: v for k, v in filters.items() if v is not None})
+        except SagteError as err:
+            raise click.ClickException(str(err)) from None
     if fmt == "table":
         _print_statements(rows)
     else:

@@ -106,6 +106,24 @@ def test_cli_speakers_lists_roles_and_counts(runner: CliRunner, filled_db: str) 
     assert once.endswith("— 1 statement in 1 article")
 
 
+def test_cli_statements_search_finds_every_form_of_the_words(
+    runner: CliRunner, filled_db: str
+) -> None:
+    """„What did Stoltenberg say about chemical weapons?“: the German full-text search
+    finds „Chemiewaffen“ and, by a prefix, „chemischen“/„chemischer“, in both seeds;
+    a query with no words is an error that says what to type."""
+    args = ["statements", "--db", str(filled_db), "--speaker", "Stoltenberg", "--format", "json"]
+    result = runner.invoke(cli, [*args, "--search", "Chemiewaffen OR chemisch*"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    texts = [r["text"] for r in rows]
+    assert any("Chemiewaffen" in t for t in texts) and any("chemischer Waffen" in t for t in texts)
+    assert all("Chemiewaffen" in t or "chemisch" in t for t in texts)
+    assert {Path(r["article"]).name for r in rows} == {s.name for s in SEEDS}
+    result = runner.invoke(cli, [*args, "--search", "-"])
+    assert result.exit_code == 1 and "S019" in result.output
+
+
 def test_cli_show_highlights_statements(runner: CliRunner, filled_db: str) -> None:
     result = runner.invoke(cli, ["show", "003_d4b674c3a880b0c5.txt", "--db", str(filled_db)])
     assert result.exit_code == 0

@@ -54,6 +54,7 @@ __all__ = [
     "index_article",
     "parse_query",
     "reindex",
+    "statements_matching",
     "tokens",
     "tsvector",
 ]
@@ -176,6 +177,14 @@ class Query:
     def terms(self) -> list[Term]:
         """The terms to highlight (everything but exclusions)."""
         return [t for group in self.groups for t in group]
+
+
+def statements_matching(conn: Connection) -> str:
+    """An SQL condition on statements `s` that holds where they match the query
+    parameter (`Query.expression`): FTS5's MATCH, or a tsquery on PostgreSQL."""
+    if dialect_of(conn) is POSTGRESQL:
+        return "s.id IN (SELECT rowid FROM statements_fts WHERE tsv @@ CAST(? AS tsquery))"
+    return "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
 
 
 def parse_query(text: str) -> Query:

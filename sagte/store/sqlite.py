@@ -36,7 +36,7 @@ from sagte.store.db import (
 )
 from sagte.store.identity import Identities, backfill_keys
 from sagte.store.migrations import MIGRATIONS, migration_sql, postgresql_ddl
-from sagte.store.search import index_article, reindex
+from sagte.store.search import index_article, parse_query, reindex, statements_matching
 
 logger = logging.getLogger(__name__)
 
@@ -379,9 +379,16 @@ class Store:
         outlet: str | None = None,
         contains: str | None = None,
         article: str | None = None,
+        search: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Statements with their provenance, filtered; text is sliced from the article."""
+        """Statements with their provenance, filtered; text is sliced from the article.
+        `search`: words to find in the message, stemmed for German („Chemiewaffen OR
+        Waffen“, „Liefer*“, „-Russland“: `sagte.store.search.parse_query`).
+
+        Raises:
+            SearchError: a search with nothing to look for.
+        """
         like = self.dialect.like
         where, args = ["1=1"], []
         if speaker:
@@ -407,6 +414,9 @@ class Store:
         if article:
             where.append(f"(a.id {like} ? OR a.source {like} ?)")
             args += [f"{article}%", f"%{article}"]
+        if search is not None:
+            where.append(statements_matching(self.conn))
+            args.append(parse_query(search).expression(self.conn))
         sql = (
             "SELECT s.*, a.source, a.outlet, a.url, a.title, a.published, a.published_precision, "
             "e.name AS speaker_name, e.kind AS speaker_kind, "
