@@ -23,7 +23,13 @@ from typing import Any
 
 from sagte.errors import Errors, NotFound, SagteError
 from sagte.store.db import POSTGRESQL, Connection, columns, dialect_of, tables
-from sagte.store.search import Query, document_frequencies, indexed_statements, tokens
+from sagte.store.search import (
+    Query,
+    document_frequencies,
+    indexed_statements,
+    statements_matching,
+    tokens,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +130,7 @@ class StatementFilter:
             if ranked:
                 sql = "f.tsv @@ CAST(? AS tsquery)" if pg else "statements_fts MATCH ?"
             else:
-                sql = _FTS_IN_PG if pg else _FTS_IN
+                sql = "{+}" + statements_matching(conn)
             out.append(_Cond(sql, (self.query.expression(conn),), selective=not ranked))
         if self.speaker_id is not None:
             out.append(_Cond("{+}s.speaker_id = ?", (self.speaker_id,), selective=True))
@@ -189,10 +195,6 @@ class _Cond:
     sql: str
     args: tuple[Any, ...]
     selective: bool = False
-
-
-_FTS_IN = "{+}s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
-_FTS_IN_PG = "{+}s.id IN (SELECT rowid FROM statements_fts WHERE tsv @@ CAST(? AS tsquery))"
 
 
 def _like(value: str) -> str:
