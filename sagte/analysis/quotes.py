@@ -463,9 +463,9 @@ class _Extractor:
             if self.quoted[k]:
                 continue
             word = self.low(k)
-            # capitalised inside a sentence, it is a noun: „auf der Suche nach …“
-            verb = self.tok(k)[:1].islower() or k in self._sentence_starts
-            if (verb and word in wordlists.SUBJUNCTIVE_I) or self._konjunktiv_by_position(k, i, j):
+            if (
+                self.may_be_verb(k) and word in wordlists.SUBJUNCTIVE_I
+            ) or self._konjunktiv_by_position(k, i, j):
                 return "I"
             if word in wordlists.SUBJUNCTIVE_II:
                 found = "II"
@@ -505,6 +505,11 @@ class _Extractor:
             ):
                 return k - (k > i and self.tok(k - 1) == ",")
         return j
+
+    def may_be_verb(self, k: int) -> bool:
+        """Whether token k may be a verb by its case: in lower case, or opening its
+        sentence. Capitalised inside a sentence, it is a noun: „auf der Suche nach …“."""
+        return self.tok(k)[:1].islower() or k in self._sentence_starts
 
     def might_tag(self, ks: Iterable[int], wanted: Callable[[str], bool], first: int = -1) -> bool:
         """Whether HanTa, tagging words that start at token `first`, might give some
@@ -573,7 +578,7 @@ class _Extractor:
         return any(
             not self.quoted[k]
             and self.low(k).endswith("e")
-            and (self.tok(k)[:1].islower() or k in self._sentence_starts)  # not „Grenze“
+            and self.may_be_verb(k)  # not „Grenze“
             and self._stem_plus_e(k, i, j, _FINITE)
             for k in range(i, j)
         )

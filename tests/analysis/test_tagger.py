@@ -144,6 +144,19 @@ def test_tagger_decode_builds_statements_and_inherits_the_speaker() -> None:
     assert continuation.cue == []
 
 
+def _decode_indirect(
+    text: str, offsets: list[tuple[int, int]], tags: dict[str, list[int]]
+) -> list[Predicted]:
+    """`decode` on one sentence whose every piece the heads read as Indirect (type),
+    of no particular medium, at a confidence of 0.8."""
+    n = len(offsets)
+    types = torch.zeros(n, 5)
+    types[:, 1] = 1.0  # Indirect
+    return decode(
+        text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
+    )
+
+
 def test_tagger_decode_nests_quoted_words_in_indirect_messages() -> None:
     text = "Der Pilot trage die „volle Verantwortung“, sagte der Sprecher."
     offsets = _pieces(text)
@@ -153,10 +166,7 @@ def test_tagger_decode_nests_quoted_words_in_indirect_messages() -> None:
         offsets,
         {"msg": [(0, comma, 1)], "speaker": [(text.index("der Sprecher"), len(text) - 1, 1)]},
     )
-    n = len(offsets)
-    types = torch.zeros(n, 5)
-    types[:, 1] = 1.0  # Indirect
-    out = decode(text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))])
+    out = _decode_indirect(text, offsets, tags)
     assert [s.fine_type for s in out] == ["Indirect", "Direct"]
     nested = out[1]
     assert text[slice(*nested.message[0])] == "„volle Verantwortung“"
@@ -178,10 +188,7 @@ def test_tagger_decode_joins_a_message_split_by_its_attribution() -> None:
             "speaker": [(speaker, speaker + 12, 1)],
         },
     )
-    n = len(offsets)
-    types = torch.zeros(n, 5)
-    types[:, 1] = 1.0
-    out = decode(text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))])
+    out = _decode_indirect(text, offsets, tags)
     (statement,) = out
     assert [text[a:b] for a, b in statement.message] == [
         "Seit Mitternacht wurden",
@@ -205,12 +212,7 @@ def test_tagger_decode_ignores_an_addressee_that_is_only_an_article() -> None:
             "cue": [(comma + 2, comma + 7, 1)],
         },
     )
-    n = len(offsets)
-    types = torch.zeros(n, 5)
-    types[:, 1] = 1.0
-    (statement,) = decode(
-        text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
-    )
+    (statement,) = _decode_indirect(text, offsets, tags)
     assert statement.addressee == [] and [text[a:b] for a, b in statement.cue] == ["sagte"]
 
 
@@ -221,9 +223,6 @@ def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
     offsets = _pieces(text)
     comma = text.index(",")
     name = text.index("Thomas")
-    n = len(offsets)
-    types = torch.zeros(n, 5)
-    types[:, 1] = 1.0
     for speaker_end in (text.index(")"), text.index(")") + 2):  # „…(CDU“, „…(CDU),“
         tags = _tags(
             text,
@@ -234,9 +233,7 @@ def test_tagger_decode_tidies_the_edges_of_a_speaker() -> None:
                 "cue": [(comma + 2, comma + 7, 1)],
             },
         )
-        (statement,) = decode(
-            text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
-        )
+        (statement,) = _decode_indirect(text, offsets, tags)
         assert statement.speaker is not None
         assert text[slice(*statement.speaker)] == "Thomas Berg (CDU)"
 
@@ -252,12 +249,7 @@ def test_tagger_decode_leaves_commas_off_the_edges_of_a_message() -> None:
         offsets,
         {"msg": [(0, comma + 1, 1)], "cue": [(comma + 2, comma + 7, 1)]},
     )
-    n = len(offsets)
-    types = torch.zeros(n, 5)
-    types[:, 1] = 1.0
-    (statement,) = decode(
-        text, offsets, tags, types, torch.ones(n, len(MEDIA)), [0.8] * n, [(0, len(text))]
-    )
+    (statement,) = _decode_indirect(text, offsets, tags)
     assert [text[a:b] for a, b in statement.message] == ["Aus Berlin kämen zu strenge Weisungen"]
 
 
