@@ -269,6 +269,10 @@ class People:
         for sentence in doc.sentences:
             i = sentence.first
             while i < sentence.last:
+                word = doc.tokens[i].text
+                if not word[:1].isupper() and "-" not in word:
+                    i += 1  # no name, nor a role („ex-Präsident“), starts in lower case
+                    continue
                 i = self._name_at(i, sentence.last) or i + 1
         self._tagged_names()
         surnames = set(self._by_surname)

@@ -20,6 +20,9 @@ _WS = re.compile(r"[^\S\n]+")  # white space other than newlines
 _LINE = re.compile(r"[^\n]*\n?")
 # Characters dropped or replaced while copying: soft hyphen, zero-width chars, NBSP.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# What `_Builder.copy` does not copy as it is: a run of white space other than one
+# plain space, and the invisible characters.
+_REPLACED = re.compile(r"[^\S\n]{2,}|[^\S\n ]|" + _INVISIBLE.pattern)
 MAX_BOILERPLATE_LINE = 300
 
 
@@ -112,10 +115,13 @@ class _Builder:
         self.alignment = Alignment()
 
     def copy(self, raw: str, start: int, end: int) -> None:
-        """Copy raw[start:end], collapsing white space and dropping invisible chars."""
+        """Copy raw[start:end], collapsing white space and dropping invisible chars.
+
+        A single plain space is copied as it is, so an ordinary line is one copied
+        segment, not one per word."""
         pos = start
-        for match in re.finditer(r"[^\S\n]+|" + _INVISIBLE.pattern, raw[start:end]):
-            m_start, m_end = start + match.start(), start + match.end()
+        for match in _REPLACED.finditer(raw, start, end):
+            m_start, m_end = match.start(), match.end()
             self._emit(raw[pos:m_start], pos, True)
             if not _INVISIBLE.fullmatch(match.group()):
                 self._emit(" ", m_start, False)

@@ -130,13 +130,30 @@ def _tools() -> tuple[Any, Any]:
         tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *EXTRA_INFIXES]).finditer
         tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, *EXTRA_SUFFIXES]).search
         tokenizer.token_match = APOSTROPHE_WORD.fullmatch
+        _only_needed_attributes(nlp.vocab)
         tools = _local.tools = (tokenizer, SentenceSplitter(language="de_CMC"))
     return tools
+
+
+# The lexical attributes `_kind` and `_sentences` read; spaCy computes all two dozen
+# of them in Python for every new word it meets, a fifth of the tokenizer's time.
+_ATTRIBUTES = ("IS_SPACE", "LIKE_URL", "LIKE_EMAIL")
+
+
+def _only_needed_attributes(vocab: Any) -> None:
+    from spacy.attrs import IDS
+
+    needed = {IDS[name] for name in _ATTRIBUTES}
+    getters = vocab.lex_attr_getters
+    for attribute in [a for a in getters if a not in needed]:
+        del getters[attribute]
 
 
 def _kind(tok: Any, text: str) -> str:
     """A coarse token class of a spaCy token with its `text`, named as SoMaJo names
     its classes."""
+    if text.isalpha():  # most tokens: no URL, address, number or abbreviation
+        return "regular"
     if tok.like_url:
         return "URL"
     if tok.like_email:

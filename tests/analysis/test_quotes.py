@@ -1862,6 +1862,32 @@ def test_quotes_konjunktiv_by_position_tells_te_forms(
     assert extractor._konjunktiv_by_position(k, 0, len(doc.tokens)) is konjunktiv
 
 
+def test_konjunktiv_by_tagger_reads_the_words_around_the_verb(monkeypatch) -> None:
+    # no word list knows „genehmige“, so HanTa tags it: among the few words around
+    # it, not the whole clause, whose long compound it would analyse for a millisecond
+    mood = pytest.importorskip("sagte.analysis.mood")
+    if not mood.available():
+        pytest.skip("HanTa is not installed")
+    tagger = mood._tagger()
+    analysed: list[str] = []
+    inner = tagger.analyze_forward
+    monkeypatch.setattr(tagger, "analyze_forward", lambda w: analysed.append(w) or inner(w))
+    text = (
+        "Der Sprecher sagte, die Bundesregierung genehmige trotz der Proteste keine "
+        "Steuererhöhung für Trinkwasseraufbereitungsanlagenbetreiber."
+    )
+    assert found(text) == [
+        (
+            "indirect",
+            "Der Sprecher",
+            "die Bundesregierung genehmige trotz der Proteste keine Steuererhöhung für "
+            "Trinkwasseraufbereitungsanlagenbetreiber",
+        )
+    ]
+    assert "genehmige" in analysed
+    assert "trinkwasseraufbereitungsanlagenbetreiber" not in analysed
+
+
 @pytest.mark.parametrize(
     ("genitive", "expected"),
     [

@@ -18,6 +18,19 @@ def test_normalise_rejoins_hard_wrapped_lines() -> None:
     assert len(norm.paragraphs) == 2
 
 
+def test_normalise_copies_a_line_whole_and_collapses_only_odd_white_space() -> None:
+    raw = "Stoltenberg  warnte\tvor Chemiewaffen, sagte\u00a0er."
+    norm = normalise(raw)
+    assert norm.text == "Stoltenberg warnte vor Chemiewaffen, sagte er."
+    # the single spaces are copied with the words around them; the double space,
+    # the tab and the no-break space are replaced
+    copied = [norm.text[a : a + n] for a, _, n, was_copied in norm.alignment.segments if was_copied]
+    assert copied == ["Stoltenberg", "warnte", "vor Chemiewaffen, sagte", "er."]
+    assert norm.alignment.span_to_raw(19, 39) == (20, 40)  # „vor Chemiewaffen, sagte“
+    plain = normalise("Er sagte, die Lage sei ernst.")
+    assert len(plain.alignment.segments) == 1
+
+
 def test_normalise_removes_boilerplate_but_keeps_raw_spans() -> None:
     raw = (
         "Stoltenberg warnte vor Chemiewaffen.\n\n"
