@@ -329,12 +329,8 @@ class _Extractor:
         self._lower = [w.lower() for w in self._words]
         verbs = lexicon.cue_verbs()
         self._cues = [  # see cues, asked three times a token
-            ()
-            if quoted or (word[:1].isupper() and i not in self._sentence_starts)
-            else verbs.get(low, ())
-            for i, (word, low, quoted) in enumerate(
-                zip(self._words, self._lower, self.quoted, strict=True)
-            )
+            verbs.get(low, ()) if not quoted and self.may_be_verb(i) else ()
+            for i, (low, quoted) in enumerate(zip(self._lower, self.quoted, strict=True))
         ]
 
     # -- preparation -------------------------------------------------------
@@ -384,8 +380,8 @@ class _Extractor:
         return self.doc.tokens[i].start, self.doc.tokens[j - 1].end
 
     def cues(self, i: int) -> tuple[Cue, ...]:
-        """The cue verbs token i may be: none inside a quotation, nor for a capital
-        inside a sentence, a noun („in Fragen der Beziehung“)."""
+        """The cue verbs token i may be: none inside a quotation, nor where it cannot
+        be a verb (`may_be_verb`: „in Fragen der Beziehung“)."""
         return self._cues[i]
 
     def past_reflexive(self, j: int, stop: int, cue: Cue, times: bool = False) -> int:
