@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-_WS = re.compile(r"[^\S\n]+")  # white space other than newlines
 _LINE = re.compile(r"[^\n]*\n?")
-# Characters dropped or replaced while copying: soft hyphen, zero-width chars, NBSP.
+# Characters dropped while copying: soft hyphen, zero-width chars (a no-break space
+# is white space, and becomes a plain one).
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # What `_Builder.copy` does not copy as it is: a run of white space other than one
 # plain space, and the invisible characters.
