@@ -12,7 +12,7 @@ against 75.9 / 69.9 on fold 1; 80.2 / 73.2 against 76.8 / 68.8 on fold 2; 82.1 /
 both find every required statement of the seeds and the examples. The accurate
 mode reads 2.5–3.0 500-word articles a second in one process on two cores, 3.1–3.5
 in two worker processes (two encoders: 12 layers over the sentences for entities,
-8 over paragraphs for statements); the rules about 65–85 and 104–132.
+8 over paragraphs for statements); the rules about 65–85 and 104–139.
 """
 
 from __future__ import annotations
