@@ -66,6 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
@@ -2608,17 +2609,15 @@ class _Extractor:
             return None
         if bridged and distance == 2:
             distance = 1
-        entity = last.speaker_entity
-        medium = _MEDIUM_CODE[last.medium]  # said or written as the statement it continues
+        # by the speaker of the statement it continues, said or written as that was
+        continued = partial(self.make, entity=last.speaker_entity, medium=_MEDIUM_CODE[last.medium])
         if distance > 1:
             if distance == 2 and any(self.low(k) == "demnach" for k in range(u.a, u.b)):
                 i, k = self.trim(u.a, u.b)
-                return self.make(
+                return continued(
                     [self.span(i, k)],
                     "reported",
                     cue=self._word_span(u, "demnach"),
-                    entity=entity,
-                    medium=medium,
                     confidence=0.5,
                     rule="continuation_demnach",
                     fine_type="Indirect",
@@ -2638,11 +2637,9 @@ class _Extractor:
             said = self.text[q_start:q_end]
             # four words, or a sentence of its own: „Mehr ging nicht.“
             if len(said.split()) >= 4 or said.rstrip()[-1:] in ".!?" and words_said(said):
-                return self.make(
+                return continued(
                     message,
                     "direct",
-                    entity=entity,
-                    medium=medium,
                     confidence=0.75,
                     rule="continuation_quote",
                 )
@@ -2664,30 +2661,24 @@ class _Extractor:
                 for q in self.quotes_inside(k + 1, u.b)[:1]
             ]
             if introduced:
-                return self.make(
+                return continued(
                     [introduced[0].inner],
                     "direct",
-                    entity=entity,
-                    medium=medium,
                     confidence=0.65,
                     rule="continuation_quote",
                 )
-            return self.make(
+            return continued(
                 message,
                 "mixed",
-                entity=entity,
-                medium=medium,
                 confidence=0.65,
                 rule="continuation_mixed",
                 fine_type="IndirectFreeIndirect",  # as the dataset types 12 of 18
             )
         if any(self.low(k) == "demnach" for k in range(u.a, u.b)):
-            return self.make(
+            return continued(
                 message,
                 "reported",
                 cue=self._word_span(u, "demnach"),
-                entity=entity,
-                medium=medium,
                 confidence=0.55,
                 rule="continuation_demnach",
                 fine_type="Indirect",  # as the quotation dataset types 6 of 7
@@ -2697,11 +2688,9 @@ class _Extractor:
         if reported is not None:
             form, message = self.classify(reported, u.b)
         if mood == "I":
-            return self.make(
+            return continued(
                 message,
                 "free_indirect",
-                entity=entity,
-                medium=medium,
                 confidence=0.65,
                 rule="continuation_konjunktiv_i",
                 fine_type="IndirectFreeIndirect",
@@ -2709,11 +2698,9 @@ class _Extractor:
         if mood == "II" and not same_paragraph:
             return "bridge"
         if mood == "II":
-            return self.make(
+            return continued(
                 message,
                 "free_indirect",
-                entity=entity,
-                medium=medium,
                 confidence=0.45,
                 rule="continuation_konjunktiv_ii",
                 fine_type="IndirectFreeIndirect",  # as the dataset types 23 of 33
@@ -2723,11 +2710,9 @@ class _Extractor:
         reportive = self.reportive_sollen(u)
         plan = distance == 1 and same_paragraph and self._main_clause_sollen(u)
         if (reportive or plan) and not own_cue:
-            return self.make(
+            return continued(
                 message,
                 "free_indirect",
-                entity=entity,
-                medium=medium,
                 confidence=0.5,
                 rule="continuation_sollen" if reportive else "continuation_sollen_plan",
                 fine_type="FreeIndirect",

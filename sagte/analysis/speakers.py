@@ -269,10 +269,6 @@ class People:
         for sentence in doc.sentences:
             i = sentence.first
             while i < sentence.last:
-                word = doc.tokens[i].text
-                if not word[:1].isupper() and "-" not in word:
-                    i += 1  # no name, nor a role („ex-Präsident“), starts in lower case
-                    continue
                 i = self._name_at(i, sentence.last) or i + 1
         self._tagged_names()
         surnames = set(self._by_surname)
@@ -333,8 +329,9 @@ class People:
         """Register a name starting at token i; return the index after it."""
         doc = self.doc
         word = doc.tokens[i].text
-        capitalised = word[:1].isupper() or _LOWER_CASE_COMPOUND.fullmatch(word)
-        if _regular(doc, i) and capitalised and lexicon.is_role(word):
+        if not (word[:1].isupper() or ("-" in word and _LOWER_CASE_COMPOUND.fullmatch(word))):
+            return None  # no name, nor a role („ex-Präsident“), starts in lower case
+        if _regular(doc, i) and lexicon.is_role(word):
             j = i + 1
             while j < stop and j - i <= 5:
                 if _namelike(doc, j):
