@@ -28,6 +28,7 @@ from sagte.analysis.bio import spans_of
 from sagte.analysis.frames import fill_addressees, fill_frames
 from sagte.analysis.marks import QuoteSpan, balanced, only_names, without_marks
 from sagte.analysis.model import Analysis, Statement, name_spans
+from sagte.analysis.quotes import EXTRACTOR as RULES
 from sagte.analysis.quotes import INFERRED_RULES, is_heading
 from sagte.analysis.quotes import extract_statements as extract_by_rules
 from sagte.analysis.speakers import People, Phrase
@@ -268,7 +269,8 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
         statements = _infer(_fill(explicit, statements), inferred)
         statements.sort(key=lambda st: st.start)
     statements = _intertitles(doc, statements)
-    return Analysis(doc.text, statements, people.mentions, people.entities, TAGGER)
+    # the rules take part, so their version is part of the extractor's
+    return Analysis(doc.text, statements, people.mentions, people.entities, f"{TAGGER}+{RULES}")
 
 
 def _intertitles(doc: Doc, statements: list[Statement]) -> list[Statement]:

@@ -133,6 +133,18 @@ def countries() -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def country_genitives() -> frozenset[str]:
+    """The countries' one-word genitives: "Österreichs", "Russlands" (not "der Ukraine")."""
+    return frozenset(g for _, g in countries().values() if " " not in g)
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """The countries' names and one-word genitives: "Österreich", "Österreichs"."""
+    return country_genitives() | {country for country, _ in countries().values()}
+
+
 def country_of_adjective(word: str) -> tuple[str, str] | None:
     """The country an inflected adjective names: "ukrainischen" → ("Ukraine", "der Ukraine")."""
     low = word.lower()

@@ -78,6 +78,30 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     return sorted(spans, key=lambda q: q.open)
 
 
+def run_on_quotations(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan]
+) -> list[tuple[int, int]]:
+    """The text that continues a quotation its paragraph before left open, from the
+    paragraph's start to the closing mark that ends it: „Wir erhöhen den Druck.
+    ¶ Die Beschäftigten haben lange genug gewartet.“ Not where the paragraph opens a
+    quotation first (the convention that marks each paragraph of a long quotation
+    with an opening mark: `find_quotes` finds those whole)."""
+    left_open = {q.close: q for q in quotes if not q.closed}
+    marks = {m for q in quotes for m in (q.open, q.close)}
+    out = []
+    for (_, before), (start, end) in zip(paragraphs, paragraphs[1:], strict=False):
+        opened = left_open.get(before)
+        if opened is None:
+            continue
+        for i in range(start, end):
+            if i in marks:
+                break  # a quotation of its own opens first
+            if text[i] in _CLOSERS[text[opened.open]]:
+                out.append((start, i))
+                break
+    return out
+
+
 _OPENING_MARKS = _DOUBLE | {"‚", "‘", "›", "‹"}
 _CLOSING_MARKS = _MARKS | _DOUBLE
 

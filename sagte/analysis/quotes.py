@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v13`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v14`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -38,7 +38,9 @@ quotation it names):
    reportive sollen („Er soll die Männer gewarnt haben“), a plan with sollen in the
    first clause („Juventus soll absteigen“; not in a relative clause, v7); after a
    narrated main clause, only its Konjunktiv clause (v12), where a capital inside
-   that main clause is a noun, never its verb („Das Gehen bereite ihm …“, v13).
+   that main clause is a noun, never its verb („Das Gehen bereite ihm …“, v13); the
+   text of a paragraph that continues a quotation the paragraph before left open,
+   up to its closing mark (v14)
 8. a sentence that opens with „Demnach“ and continues no statement: the adverb
    stands for the report the sentence before names; a sentence that is a
    quotation and nothing else, said by the person named last before it (v5)
@@ -70,12 +72,12 @@ from functools import partial
 
 from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
-from sagte.analysis.marks import QuoteSpan, names_only, words_said
+from sagte.analysis.marks import QuoteSpan, names_only, run_on_quotations, words_said
 from sagte.analysis.model import Analysis, Span, Statement
-from sagte.analysis.speakers import People, Phrase
+from sagte.analysis.speakers import People, Phrase, names_author
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v13"
+EXTRACTOR = "sagte.quotes.rules.v14"
 # Prefixes of the rules whose statements are inferred, with no cue of their own: they
 # give way to a statement found with one (here, and in the accurate mode's merge).
 INFERRED_RULES = ("continuation", "evidential", "standalone")
@@ -322,6 +324,7 @@ class _Extractor:
         self.text = doc.text
         self.people = people if people is not None else People(doc)
         self.quotes = self.people.quotes
+        self.run_on = run_on_quotations(self.text, doc.paragraphs, self.quotes)
         self.quoted = self._quoted_tokens()
         self.statements: list[Statement] = []
         self._tagged: dict[tuple[int, int], list[str]] = {}  # see tagged
@@ -337,7 +340,7 @@ class _Extractor:
     # -- preparation -------------------------------------------------------
     def _quoted_tokens(self) -> list[bool]:
         flags = [False] * len(self.doc.tokens)
-        for q in self.quotes:
+        for q in [*self.quotes, *(QuoteSpan(a, b) for a, b in self.run_on)]:
             span = self.doc.token_range(q.open, q.close + 1, "expand")
             if span:
                 for i in range(*span):
@@ -1265,16 +1268,26 @@ class _Extractor:
             form, message = self.classify(j + 1, u.b)
             if not message:
                 return None
+            source = source if source and source[0] < source[1] else None
             return self.make(
                 message,
                 form,
                 cue=[cue],
-                speaker_span=self.span(*source) if source and source[0] < source[1] else None,
+                speaker=self.authored_text(*source) if source else None,
+                speaker_span=self.span(*source) if source else None,
                 medium="W" if source else "S",
                 confidence=0.8,
                 rule="leading_heisst_es",
             )
         return None
+
+    def authored_text(self, i: int, j: int) -> Phrase | None:
+        """The phrase of tokens [i, j) where it names a text's author, who is then the
+        speaker („In einer Mitteilung des Innenministeriums hieß es“), else None (the
+        text alone: „In der Resolution heißt es“)."""
+        words = self._words[i + (self.low(i) in wordlists.DETERMINERS) : j]
+        phrase = self.people.phrase_at(i, j) if names_author(words) else None
+        return phrase if phrase is not None and phrase.last == j else None
 
     def became_known(self, u: Unit) -> Statement | None:
         """„Im April wurde bekannt, dass …“ | „Zuvor war bekannt geworden, dass …“ | „Wie
@@ -2603,14 +2616,19 @@ class _Extractor:
         """
         if u.heading:
             return None
+        # by the speaker of the statement it continues, said or written as that was
+        continued = partial(self.make, entity=last.speaker_entity, medium=_MEDIUM_CODE[last.medium])
+        start, end = self.span(u.a, u.b)
+        run = next(((start, min(b, end)) for a, b in self.run_on if a <= start < b), None)
+        if run is not None and distance == 1:
+            # a quotation the paragraph before left open runs on into this one
+            return continued([run], "direct", confidence=0.75, rule="continuation_quote")
         # A sentence that opens with another person is about that person, unless it
         # is in Konjunktiv I, which marks it as still reported ("Delling genieße …").
         if self._other_subject(u, last.speaker_entity) and self.subjunctive(u.a, u.b) != "I":
             return None
         if bridged and distance == 2:
             distance = 1
-        # by the speaker of the statement it continues, said or written as that was
-        continued = partial(self.make, entity=last.speaker_entity, medium=_MEDIUM_CODE[last.medium])
         if distance > 1:
             if distance == 2 and any(self.low(k) == "demnach" for k in range(u.a, u.b)):
                 i, k = self.trim(u.a, u.b)

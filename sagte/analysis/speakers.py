@@ -193,6 +193,12 @@ def nominative(words: list[str]) -> list[str]:
     return [*before, head + dash + stem]
 
 
+def names_author(words: list[str]) -> bool:
+    """Whether words (without their determiner) are a text and the genitive of its
+    author: „Mitteilung des Innenministeriums“, „Bericht der „Bild“-Zeitung“."""
+    return len(words) > 2 and words[0] in _TEXT_NOUNS and words[1] in _GENITIVE_DETS
+
+
 def _same(lemma: str, stem: str) -> bool:
     return lemma.replace("ß", "ss") == stem.replace("ß", "ss")
 
@@ -332,17 +338,22 @@ class People:
         if not (word[:1].isupper() or ("-" in word and _LOWER_CASE_COMPOUND.fullmatch(word))):
             return None  # no name, nor a role („ex-Präsident“), starts in lower case
         if _regular(doc, i) and lexicon.is_role(word):
-            j = i + 1
-            while j < stop and j - i <= 5:
+            # „der Verteidigungsminister Österreichs“: a place in the genitive is the
+            # role's scope, and a name may follow it
+            start = i + 1 + (i + 1 < stop and self._place_genitive(i + 1))
+            j = start
+            while j < stop and j - start <= 4:
                 if _namelike(doc, j):
                     j += 1
-                elif j > i + 1 and (k := self._past_particles(j, stop)):
+                elif j > start and (k := self._past_particles(j, stop)):
                     j = k
                 else:
                     break
-            if j > i + 1 and not (j == i + 2 and doc.tokens[i + 1].text.isupper()):
+            if j > start and not (j == start + 1 and doc.tokens[start].text.isupper()):
                 first, role = self._role_ending_at(i)
-                return self._person(first, i + 1, j, role)
+                if start > i + 1:
+                    role = f"{role} {doc.tokens[i + 1].text}"
+                return self._person(first, start, j, role)
             return None
         gender = lexicon.first_name_gender(word) if _namelike(doc, i) else None
         if gender is None or word.lower() in wordlists.PREPOSITIONS or word in _NOT_FIRST_NAMES:
@@ -379,6 +390,31 @@ class People:
             i,
         )
         return self._person(first, first, j, None, gender if gender in ("m", "f") else None)
+
+    def _place_genitive(self, k: int) -> bool:
+        """Whether token k is a country's genitive („Österreichs“) or the first word of a
+        place or organisation the entity tagger found."""
+        if self.doc.tokens[k].text in lexicon.country_genitives():
+            return True
+        return k in self._places
+
+    def _places_after(self, j: int, stop: int) -> int:
+        """Past the places listed after a country's genitive that ends at token j:
+        „Die Außenminister Frankreichs, Italiens und Österreichs“."""
+        doc, k = self.doc, j
+        while (
+            k + 1 < stop
+            and doc.tokens[k].text in (",", "und", "sowie")
+            and self._place_genitive(k - 1)
+            and (doc.tokens[k + 1].text in lexicon.country_names() or k + 1 in self._places)
+        ):
+            k += 2
+        return k if k > j and doc.tokens[k - 2].text != "," else j
+
+    @cached_property
+    def _places(self) -> frozenset[int]:
+        """The first tokens of the entity tagger's places and organisations."""
+        return frozenset(first for first, _, kind in self.names if kind in ("LOC", "ORG"))
 
     def _past_particles(self, j: int, stop: int) -> int | None:
         """The name word after particles starting at token j ("von der Leyen"), or None."""
@@ -563,7 +599,7 @@ class People:
                 inner = self._mention_phrase(j, stop)
                 return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
             head = doc.tokens[j].text
-            j = self._proper_tail(j + 1, stop)
+            j = self._places_after(self._proper_tail(j + 1, stop), stop)
             if j in self._mention_at:  # "die Ärztin Maria Lehmann"
                 inner = self._mention_phrase(j, stop)
                 return Phrase(i, inner.last, "name", inner.head, True, inner.mention)
@@ -680,7 +716,10 @@ class People:
         if phrase.kind == "descriptor":
             head = phrase.head
             role = lexicon.is_role(head)
-            by_kind = head in lexicon.demonyms() or lexicon.is_age_descriptor(head)
+            # „der Norweger“, „der 29-Jährige“; not „die Deutsche Bahn“, a name
+            by_kind = (head in lexicon.demonyms() or lexicon.is_age_descriptor(head)) and (
+                doc.tokens[phrase.last - 1].text == head
+            )
             if phrase.definite and (role or by_kind):
                 gender = "f" if lexicon.feminine(head) else "m"
                 entity = self._person_with_role(head, phrase.first) if role else None
@@ -733,9 +772,15 @@ class People:
         if words and words[0].lower() in wordlists.DETERMINERS:
             genitive = words[0].lower() in _GENITIVE_SINGULAR
             words = nominative(words[1:]) if genitive else words[1:]
-        if len(words) > 2 and words[0] in _TEXT_NOUNS and words[1] in _GENITIVE_DETS:
+        if names_author(words):
             # „laut einem Bericht der „Bild“-Zeitung“: the paper, not „Bericht der …“
             words = nominative(words[2:]) if words[1] in _GENITIVE_SINGULAR else words[2:]
+            if len(words) == 1 and _GENERIC_ORG.search(words[0]):
+                # „einer Mitteilung des Konzerns“: the company named just before
+                found = self._nearest(self._org_positions, phrase.first, None, RECENT_SENTENCES)
+                if found is not None:
+                    self._add_mention(phrase.first, phrase.last, "descriptor", found[1])
+                    return found[1]
         entity = self._name_entity(" ".join(words) or text, "ORG")
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity

@@ -144,6 +144,31 @@ def test_tagger_decode_builds_statements_and_inherits_the_speaker() -> None:
     assert continuation.cue == []
 
 
+def test_tagger_decode_gives_no_inherited_speaker_to_a_statement_with_its_own_cue() -> None:
+    """A continuation without a cue takes the speaker before it; a statement with a cue
+    of its own whose speaker the tagger missed does not."""
+    text = (
+        "Weitere Streiks seien möglich, sagte Ohlendorf. Die Verkehrsbetriebe rechnen "
+        "damit, dass der Betrieb wieder anläuft."
+    )
+    offsets = _pieces(text)
+    comma = text.index(",")
+    cue = text.index("rechnen")
+    tags = _tags(
+        text,
+        offsets,
+        {
+            "msg": [(0, comma, 1), (text.index("dass"), len(text) - 1, 1)],
+            "speaker": [(text.index("Ohlendorf"), text.index("Ohlendorf") + 9, 1)],
+            "cue": [(comma + 2, comma + 7, 1), (cue, cue + len("rechnen damit"), 1)],
+        },
+    )
+    first, second = _decode_indirect(text, offsets, tags)
+    assert first.speaker is not None and text[slice(*first.speaker)] == "Ohlendorf"
+    assert [text[a:b] for a, b in second.cue] == ["rechnen damit"]
+    assert second.speaker is None and not second.inherited_speaker
+
+
 def _decode_indirect(
     text: str, offsets: list[tuple[int, int]], tags: dict[str, list[int]]
 ) -> list[Predicted]:
@@ -251,6 +276,38 @@ def test_tagger_decode_leaves_commas_off_the_edges_of_a_message() -> None:
     )
     (statement,) = _decode_indirect(text, offsets, tags)
     assert [text[a:b] for a, b in statement.message] == ["Aus Berlin kämen zu strenge Weisungen"]
+
+
+def test_tagger_decode_cuts_roles_and_messages_at_paragraph_breaks() -> None:
+    """The tagger runs a speaker on from a heading into the paragraph below
+    („Brüssel\n\nGünther Platter“) and a quotation into the next paragraph's: a role
+    is cut at the line break, and a closed quotation and the one after it are two
+    statements (with the full stop the tokenizer joins to the closing mark left off);
+    a quotation left open runs on as one statement in two pieces."""
+    text = (
+        "Treffen in Brüssel\n\nGünther Platter sagte: „Wir hatten gute Gespräche“.\n\n"
+        "„Ich trete an als Republikaner“, betonte Romney.\n\n"
+        "Romney sagte: „Wir kämpfen weiter.\n\nWir geben nicht auf.“"
+    )
+    offsets = _pieces(text)
+    first = text.index("„Wir hatten")
+    second = text.index("„Ich")
+    third = text.index("„Wir kämpfen")
+    tags = _tags(
+        text,
+        offsets,
+        {
+            "msg": [(first, text.index(",", second), 1), (third, len(text), 1)],
+            "speaker": [(text.index("Brüssel"), text.index(" sagte"), 1)],
+        },
+    )
+    out = [st for st in _decode_indirect(text, offsets, tags) if not st.nested]
+    assert [[text[a:b] for a, b in st.message] for st in out] == [
+        ["„Wir hatten gute Gespräche“"],
+        ["„Ich trete an als Republikaner“"],
+        ["„Wir kämpfen weiter.", "Wir geben nicht auf.“"],
+    ]
+    assert out[0].speaker is not None and text[slice(*out[0].speaker)] == "Günther Platter"
 
 
 def _merged(
@@ -491,7 +548,7 @@ def test_auto_mode_is_accurate_where_installed_and_the_rules_elsewhere(
 
     text = "„Wir sind bereit“, sagte Jens Stoltenberg am Montag in Brüssel."
     (statement,) = sagte.extract(text)
-    assert statement.extractor == f"{TAGGER}+{NER}"
+    assert statement.extractor == f"{TAGGER}+{EXTRACTOR}+{NER}"
     assert statement.speaker == "Jens Stoltenberg"
 
     monkeypatch.setattr(extract, "_runtime", lambda: None)  # no weights installed
@@ -523,6 +580,26 @@ def test_without_marks_undoes_with_marks(text: str, message: str, expected: str)
     spans = without_marks([_span(text, message)], find_quotes(text, [(0, len(text))]))
     assert [text[a:b] for a, b in spans] == [expected]
     assert with_marks(text, spans) == [_span(text, message)]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Die Beschäftigten haben gewartet.“ Dann ging er.", ["Die Beschäftigten haben gewartet."]),
+        ("„Die Beschäftigten haben gewartet.“ Dann ging er.", []),  # each paragraph opens
+        ("Dann ging er.", []),  # the quotation ended with its paragraph
+    ],
+)
+def test_a_quotation_left_open_runs_on_to_its_closing_mark(
+    second: str, expected: list[str]
+) -> None:
+    from sagte.analysis.marks import find_quotes, run_on_quotations
+
+    first = "Er sagte: „Wir erhöhen den Druck."
+    text = f"{first}\n\n{second}"
+    paragraphs = [(0, len(first)), (len(first) + 2, len(text))]
+    runs = run_on_quotations(text, paragraphs, find_quotes(text, paragraphs))
+    assert [text[a:b] for a, b in runs] == expected
 
 
 @pytest.mark.parametrize(
@@ -644,13 +721,19 @@ def test_accurate_mode_drops_a_nested_quotation_that_is_a_name_or_term(
             "seien zu hoch.",
             "Volkswagen",
         ),
+        (
+            "Volkswagen will 30.000 Stellen streichen. In einer Mitteilung des Konzerns "
+            "hieß es, die Kosten seien zu hoch.",
+            "Volkswagen",
+        ),
     ],
 )
 def test_a_generic_noun_for_an_organisation_refers_to_the_one_named_before(
     text: str, name: str
 ) -> None:
-    """With the entity tagger's names, „der Verein“ and „Der Konzern“ are the club and
-    the company just named; without them, organisations of their own."""
+    """With the entity tagger's names, „der Verein“, „Der Konzern“ and the author of
+    „einer Mitteilung des Konzerns“ are the club and the company just named; without
+    them, organisations of their own."""
     (tagged,) = _merged(text, [], names=((name, "ORG"),))
     assert tagged[2] == name
     (untagged,) = _merged(text, [])

@@ -18,6 +18,7 @@ import pytest
 
 import sagte
 from sagte.analysis.ner import NER
+from sagte.analysis.quotes import EXTRACTOR
 from sagte.analysis.tagger import TAGGER
 from sagte.errors import StoreError
 from sagte.ingest import read_paths
@@ -95,7 +96,7 @@ def test_store_statement_rows_carry_provenance(db_target: str) -> None:
     for row in rows:
         article = db.article(row["article_id"])
         assert article["text"][row["start"] : row["end"]] == row["text"]
-        assert row["extractor"] == f"{TAGGER}+{NER}"  # the default: the accurate mode
+        assert row["extractor"] == f"{TAGGER}+{EXTRACTOR}+{NER}"  # the default: the accurate mode
     speakers = {s["name"]: s for s in db.speakers()}
     assert speakers["Jens Stoltenberg"]["articles"] == 2
     assert "NATO-Generalsekretär" in speakers["Jens Stoltenberg"]["roles"]
