@@ -192,8 +192,6 @@ MIN_CONFIDENCE = 0.8
 # gains as well.
 DOUBTFUL_RULES = ("evidential", "continuation_konjunktiv_ii")
 DOUBTFUL_BAR = 0.5
-# Source adverbs the tagger marks as speaker: they refer to the source named before.
-_ANAPHORIC_SOURCES = frozenset({"demnach", "danach", "demzufolge", "dem zufolge"})
 
 
 def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
@@ -216,12 +214,13 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
         )
     ]
     statements: list[Statement] = []
+    inherited: list[Statement] = []  # continuations given the speaker before them
     resolved: dict[tuple[int, int], int | None] = {}
     last_entity = None
     for p in predicted:
         entity = None
         if p.speaker is not None:
-            if doc.text[p.speaker[0] : p.speaker[1]].lower() in _ANAPHORIC_SOURCES:
+            if doc.text[p.speaker[0] : p.speaker[1]].lower() in wordlists.ANAPHORIC_SOURCES:
                 resolved[p.speaker] = last_entity  # „Demnach würde …“: the source before
             if p.speaker not in resolved:
                 resolved[p.speaker] = _resolve_span(people, doc, p.speaker)
@@ -233,7 +232,7 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
         ):
             form = "mixed"
         statements.append(
-            Statement(
+            statement := Statement(
                 form=form,
                 fine_type=p.fine_type,
                 message=without_marks(balanced(p.message, quotes), quotes) or p.message,
@@ -247,6 +246,8 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
                 rule="tagger_nested" if p.nested else "tagger",
             )
         )
+        if p.inherited_speaker and not p.nested:
+            inherited.append(statement)
     statements = [
         st
         for st in statements
@@ -268,9 +269,21 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
         explicit = [st for st in rules.statements if not st.rule.startswith(INFERRED_RULES)]
         statements = _infer(_fill(explicit, statements), inferred)
         statements.sort(key=lambda st: st.start)
+    _reinherit(statements, inherited)
     statements = _intertitles(doc, statements)
     # the rules take part, so their version is part of the extractor's
     return Analysis(doc.text, statements, people.mentions, people.entities, f"{TAGGER}+{RULES}")
+
+
+def _reinherit(statements: list[Statement], inherited: list[Statement]) -> None:
+    """Give each of the tagger's continuations in `inherited` the speaker of the
+    statement now before it (`statements` in text order), which the rules may have
+    found with a speaker of its own where the tagger read another („Alexandra Popp
+    …, sagte dem Bayerischen Rundfunk, sie sei beeindruckt gewesen. Sie hoffe …“: the
+    rules' Popp, not the tagger's „dem Bayerischen Rundfunk“)."""
+    for before, st in zip(statements, statements[1:], strict=False):
+        if any(st is other for other in inherited) and before.speaker is not None:
+            st.speaker, st.speaker_entity = before.speaker, before.speaker_entity
 
 
 def _intertitles(doc: Doc, statements: list[Statement]) -> list[Statement]:

@@ -78,6 +78,8 @@ from sagte.analysis.speakers import People, Phrase, names_author
 from sagte.text import Doc
 
 EXTRACTOR = "sagte.quotes.rules.v14"
+# Prepositions of where a person is from, between a name and its apposition.
+_ORIGINS = frozenset({"vom", "von", "aus"})
 # Prefixes of the rules whose statements are inferred, with no cue of their own: they
 # give way to a statement found with one (here, and in the accurate mode's merge).
 INFERRED_RULES = ("continuation", "evidential", "standalone")
@@ -735,6 +737,9 @@ class _Extractor:
         token `stop`), „…, sagte Edmon Chung, CEO von DotAsia.“ (to the end of the
         sentence, without a verb). The speaker stays the name's person."""
         comma = phrase.last
+        if phrase.kind != "pronoun" and comma < stop and self.low(comma) in _ORIGINS:
+            # „Alexandra Popp vom VfL Wolfsburg, die …, sagte“: past where the person is from
+            comma = self._past_origin(comma, stop)
         if phrase.kind == "pronoun" or comma + 2 >= stop or self.tok(comma) != ",":
             return phrase
         first = self.tok(comma + 1)
@@ -761,6 +766,15 @@ class _Extractor:
         if not closed and any(tag.startswith("V") for tag in self.tagged(comma + 1, end)):
             return phrase
         return replace(phrase, extent=end + 1 if closed else end)
+
+    def _past_origin(self, k: int, stop: int) -> int:
+        """The token after „vom VfL Wolfsburg“, „von der SPD“, „aus Berlin“ at token k (up
+        to four capitalised words after an article), or k where none follows."""
+        j = k + 1 + (k + 1 < stop and self.low(k + 1) in ("der", "dem", "den"))
+        end = j
+        while end < stop and end - j < 4 and self.tok(end)[:1].isupper():
+            end += 1
+        return end if end > j else k
 
     def classify(self, i: int, j: int) -> tuple[str, list[Span]]:
         """Form and message spans of a message made of tokens [i, j)."""
@@ -1205,27 +1219,33 @@ class _Extractor:
                     if st is not None:
                         return st
         # "Mark O'Keefe, der Sprecher der „EVAC-Ambulanz“, sagte, …": past an apposition
-        if lead is None or lead.kind == "pronoun" or lead.last >= u.b or self.tok(lead.last) != ",":
+        # (and where the person is from: „Alexandra Popp vom VfL Wolfsburg, die …“)
+        if lead is None or lead.kind == "pronoun" or lead.last >= u.b:
+            return None
+        comma = lead.last
+        if self.low(comma) in _ORIGINS:
+            comma = self._past_origin(comma, u.b)
+        if comma >= u.b or self.tok(comma) != ",":
             return None
         close = next(
             (
                 k
-                for k in range(lead.last + 2, min(u.b - 1, lead.last + 22))
+                for k in range(comma + 2, min(u.b - 1, comma + 22))
                 if self.tok(k) == "," and not self.quoted[k]
             ),
             None,
         )
         # „René Préval, der Präsident des Staates sagte vor der Presse, …“: an apposition
         # the writer did not close, with no verb before the cue
-        stop = close if close is not None else min(u.b, lead.last + 16)
+        stop = close if close is not None else min(u.b, comma + 16)
         framed = (
             (c, cue)
-            for c in range(lead.last + 2, stop if lead.kind == "name" else 0)
+            for c in range(comma + 2, stop if lead.kind == "name" else 0)
             for cue in self.cues(c)
             if cue.finite and cue.kind == "frame"
         )
         for c, cue in framed:  # tagged only where a frame verb follows
-            tags = self.tagged(lead.last, c + 1)  # the comma and the verb give context
+            tags = self.tagged(comma, c + 1)  # the comma and the verb give context
             if tags[1].startswith("PREL") or any(t.startswith("V") for t in tags[1:-1]):
                 break  # „Kluncker, der genau wusste, …“: a relative clause
             st = self._leading_with(u, c, cue, (replace(lead, extent=c), c + 1))

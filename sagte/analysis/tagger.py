@@ -55,7 +55,7 @@ from sagte.analysis.encoder import (
 )
 from sagte.analysis.marks import find_quotes, words_said
 from sagte.analysis.model import FINE_TYPES, Span
-from sagte.analysis.wordlists import DETERMINERS
+from sagte.analysis.wordlists import ANAPHORIC_SOURCES, DETERMINERS
 
 logger = logging.getLogger(__name__)
 
@@ -396,13 +396,14 @@ def decode(
     statements = _rejoin(text, statements, sentences)
     previous: Predicted | None = None
     for st in statements:
-        # a continuation without a cue is its predecessor's; a statement with a cue of
-        # its own whose speaker the tagger missed is not („Die Verkehrsbetriebe rechnen
-        # damit, …“ after a statement of the union's: on the validation fold 2 all 8
-        # such inherited speakers were wrong)
+        # a continuation without a cue (or with „demnach“) is its predecessor's; a
+        # statement with a cue of its own whose speaker the tagger missed is not („Die
+        # Verkehrsbetriebe rechnen damit, …“ after a statement of the union's: on the
+        # validation fold 2 all 8 such inherited speakers were wrong)
+        own_cue = any(text[a:b].lower() not in ANAPHORIC_SOURCES for a, b in st.cue)
         if (
             st.speaker is None
-            and not st.cue
+            and not own_cue
             and previous is not None
             and previous.speaker is not None
         ):

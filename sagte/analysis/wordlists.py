@@ -154,6 +154,8 @@ ADVERBS = frozenset(
     ]
 )
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keineswegs"})
+# Source adverbs: they refer to the source named before („Demnach würde …“).
+ANAPHORIC_SOURCES = frozenset({"demnach", "danach", "demzufolge", "dem zufolge"})
 # Stems of words the statement tagger takes for cues although they govern a clause
 # without reporting anything („einigten sich darauf, …“, „weigern sich, …“, „war
 # möglich, …“, „bemerkte, dass …“, „deutet darauf hin, dass …“). In the quotation

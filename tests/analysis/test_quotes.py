@@ -51,6 +51,16 @@ CASES = [
         id="quotation-left-open-runs-on-into-the-next-paragraph",
     ),
     pytest.param(
+        "Kapitänin Alexandra Popp vom VfL Wolfsburg, die das Spiel im Stadion verfolgte, "
+        "sagte dem Bayerischen Rundfunk, sie sei beeindruckt gewesen. Sie hoffe auf ein "
+        "ähnliches Spiel im Pokal.",
+        [
+            ("indirect", "Alexandra Popp", "sie sei beeindruckt gewesen"),
+            ("free_indirect", "Alexandra Popp", "Sie hoffe auf ein ähnliches Spiel im Pokal"),
+        ],
+        id="a-name-with-where-she-is-from-and-a-relative-clause-before-the-verb",
+    ),
+    pytest.param(
         "Finanzminister Lars Berger machte deutlich, dass es keine neuen Schulden geben werde.",
         [("indirect", "Lars Berger", "dass es keine neuen Schulden geben werde")],
         id="dass-clause-subject-first",

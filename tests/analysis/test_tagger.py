@@ -145,28 +145,40 @@ def test_tagger_decode_builds_statements_and_inherits_the_speaker() -> None:
 
 
 def test_tagger_decode_gives_no_inherited_speaker_to_a_statement_with_its_own_cue() -> None:
-    """A continuation without a cue takes the speaker before it; a statement with a cue
-    of its own whose speaker the tagger missed does not."""
+    """A continuation without a cue, or with „demnach“ (the source before), takes the
+    speaker before it; a statement with a cue of its own whose speaker the tagger
+    missed does not."""
     text = (
-        "Weitere Streiks seien möglich, sagte Ohlendorf. Die Verkehrsbetriebe rechnen "
-        "damit, dass der Betrieb wieder anläuft."
+        "Weitere Streiks seien möglich, sagte Ohlendorf am Montag in Berlin. Ein Streik im Mai "
+        "ist demnach nicht ausgeschlossen. Die Verkehrsbetriebe rechnen damit, dass der "
+        "Betrieb wieder anläuft."
     )
     offsets = _pieces(text)
     comma = text.index(",")
+    demnach = text.index("demnach")
     cue = text.index("rechnen")
     tags = _tags(
         text,
         offsets,
         {
-            "msg": [(0, comma, 1), (text.index("dass"), len(text) - 1, 1)],
+            "msg": [
+                (0, comma, 1),
+                (text.index("Ein Streik"), demnach - 1, 1),
+                (text.index("dass"), len(text) - 1, 1),
+            ],
             "speaker": [(text.index("Ohlendorf"), text.index("Ohlendorf") + 9, 1)],
-            "cue": [(comma + 2, comma + 7, 1), (cue, cue + len("rechnen damit"), 1)],
+            "cue": [
+                (comma + 2, comma + 7, 1),
+                (demnach, demnach + 7, 1),
+                (cue, cue + len("rechnen damit"), 1),
+            ],
         },
     )
-    first, second = _decode_indirect(text, offsets, tags)
+    first, second, third = _decode_indirect(text, offsets, tags)
     assert first.speaker is not None and text[slice(*first.speaker)] == "Ohlendorf"
-    assert [text[a:b] for a, b in second.cue] == ["rechnen damit"]
-    assert second.speaker is None and not second.inherited_speaker
+    assert second.speaker == first.speaker and second.inherited_speaker
+    assert [text[a:b] for a, b in third.cue] == ["rechnen damit"]
+    assert third.speaker is None and not third.inherited_speaker
 
 
 def _decode_indirect(
@@ -348,6 +360,40 @@ def _merged(
 def _span(text: str, part: str) -> tuple[int, int]:
     start = text.index(part)
     return (start, start + len(part))
+
+
+def test_accurate_mode_gives_a_continuation_the_speaker_the_rules_found_before_it() -> None:
+    """The tagger reads the addressee after „sagte“ as the speaker, and its
+    continuation inherits it; the rules' statement with Popp takes the first sentence,
+    and the continuation is hers."""
+    text = (
+        "Kapitänin Alexandra Popp vom VfL Wolfsburg, die das Spiel verfolgte, sagte dem "
+        "Bayerischen Rundfunk, sie sei beeindruckt gewesen. Sie hoffe auf ein ähnliches "
+        "Spiel im Pokal."
+    )
+    addressee = _span(text, "dem Bayerischen Rundfunk")
+    predicted = [
+        Predicted(
+            [_span(text, "sie sei beeindruckt gewesen")],
+            "Indirect",
+            "Speech",
+            addressee,
+            [_span(text, "sagte")],
+            confidence=0.99,
+        ),
+        Predicted(
+            [_span(text, "Sie hoffe auf ein ähnliches Spiel im Pokal")],
+            "IndirectFreeIndirect",
+            "Speech",
+            addressee,
+            confidence=0.95,
+            inherited_speaker=True,
+        ),
+    ]
+    assert [(rule, speaker) for rule, _, speaker in _merged(text, predicted)] == [
+        ("leading_frame", "Alexandra Popp"),
+        ("tagger", "Alexandra Popp"),
+    ]
 
 
 def test_accurate_mode_prefers_the_tagger_over_a_rule_continuation() -> None:
