@@ -281,8 +281,9 @@ def _reinherit(statements: list[Statement], inherited: list[Statement]) -> None:
     found with a speaker of its own where the tagger read another („Alexandra Popp
     …, sagte dem Bayerischen Rundfunk, sie sei beeindruckt gewesen. Sie hoffe …“: the
     rules' Popp, not the tagger's „dem Bayerischen Rundfunk“)."""
+    continuations = {id(st) for st in inherited}
     for before, st in zip(statements, statements[1:], strict=False):
-        if any(st is other for other in inherited) and before.speaker is not None:
+        if id(st) in continuations and before.speaker is not None:
             st.speaker, st.speaker_entity = before.speaker, before.speaker_entity
 
 

@@ -2430,8 +2430,8 @@ class _Extractor:
         if lead is not None and self._person(lead):
             if finite is None and not any(t.startswith("V") for t in tags):
                 return lead, []
-            if lead.last == finite:
-                return lead, []
+            if self.past_bracket(lead.last, clause.b) == finite:
+                return lead, []  # „Christian Lindner (FDP) reagierte zurückhaltend:“
         if finite is None:
             return None
         # „In einem Interview äußerte sich der EU-Außenbeauftragte jedoch zuversichtlich:“
@@ -2441,6 +2441,14 @@ class _Extractor:
         if after is not None and self._person(after):
             return after, [self.span(finite, finite + 1)] if self.cues(finite) else []
         return None
+
+    def past_bracket(self, k: int, stop: int) -> int:
+        """The token after a short bracket that opens at token k („(FDP)“, „(47)“), or k."""
+        if k < stop and self.tok(k) == "(":
+            close = next((j for j in range(k + 1, min(stop, k + 5)) if self.tok(j) == ")"), None)
+            if close is not None:
+                return close + 1
+        return k
 
     def _person(self, phrase: Phrase) -> bool:
         """A name, a personal pronoun or a role („der Bundestrainer“), not any noun

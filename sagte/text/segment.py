@@ -130,9 +130,24 @@ def _tools() -> tuple[Any, Any]:
         tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *EXTRA_INFIXES]).finditer
         tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, *EXTRA_SUFFIXES]).search
         tokenizer.token_match = APOSTROPHE_WORD.fullmatch
+        tokenizer.rules = {
+            word: tokens for word, tokens in tokenizer.rules.items() if not _emoticon(word)
+        }
         _only_needed_attributes(nlp.vocab)
         tools = _local.tools = (tokenizer, SentenceSplitter(language="de_CMC"))
     return tools
+
+
+def _emoticon(word: str) -> bool:
+    """Whether one of spaCy's exceptions is an emoticon („):“, „:-)“, „^_^“), which it
+    keeps whole: in news text „Christian Lindner (FDP): „…““ closes a bracket before
+    a colon."""
+    return (
+        not any(ch.isalnum() or ch.isspace() for ch in word) and word not in _QUOTATION_EXCEPTIONS
+    )
+
+
+_QUOTATION_EXCEPTIONS = frozenset({"'", "''", "``", '\\")'})
 
 
 # The lexical attributes `_kind` and `_sentences` read; spaCy computes all two dozen

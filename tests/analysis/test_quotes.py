@@ -61,6 +61,18 @@ CASES = [
         id="a-name-with-where-she-is-from-and-a-relative-clause-before-the-verb",
     ),
     pytest.param(
+        "Die Regierung legte den Plan vor. Finanzminister Christian Lindner (FDP): „Wir "
+        "prüfen das genau.“ Die Opposition war skeptisch.",
+        [("direct", "Christian Lindner", "Wir prüfen das genau.")],
+        id="a-name-with-its-party-before-a-colon-and-a-quotation",
+    ),
+    pytest.param(
+        "Die Regierung legte den Plan vor. Finanzminister Christian Lindner (FDP) "
+        "reagierte zurückhaltend: Man werde die Vorschläge prüfen.",
+        [("indirect", "Christian Lindner", "Man werde die Vorschläge prüfen")],
+        id="a-name-with-its-party-before-a-colon-and-konjunktiv",
+    ),
+    pytest.param(
         "Finanzminister Lars Berger machte deutlich, dass es keine neuen Schulden geben werde.",
         [("indirect", "Lars Berger", "dass es keine neuen Schulden geben werde")],
         id="dass-clause-subject-first",

@@ -94,6 +94,11 @@ def test_segment_paragraphs_are_sentence_boundaries() -> None:
             id="score-ends-sentence",
         ),
         pytest.param(
+            "Christian Lindner (FDP): „Wir prüfen das.“",
+            [["Christian", "Lindner", "(", "FDP", ")", ":", "„", "Wir", "prüfen", "das", ".", "“"]],
+            id="a-bracket-before-a-colon-is-no-emoticon",
+        ),
+        pytest.param(
             "Am 12. Dezember sagte z.B. Dr. Müller, es koste 3,5 Mio. Euro.",
             [
                 [
