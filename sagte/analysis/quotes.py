@@ -1038,9 +1038,16 @@ class _Extractor:
     ) -> Statement | str | None:
         """The statement a frame verb at token c after its message, tokens [u.a, end),
         makes with the speaker after the verb; "negated" for „…, sagte er nicht“.
-        `lead`: a token before the verb that belongs to the cue („so sagte er“)."""
+        `lead`: a token before the verb that belongs to the cue („so sagte er“). After a
+        quotation, a verb that otherwise reports with its object frames it too:
+        „„Wir brauchen mehr Geld“, forderte der Bürgermeister.“"""
+        quotation = self.quote_covering(*self.trim(u.a, end)) is not None
         for cue in self.cues(c):
-            if not cue.finite or cue.kind != "frame" or cue.lemma == "begründen":
+            if (
+                not cue.finite
+                or (cue.kind != "frame" and not quotation)
+                or cue.lemma == "begründen"
+            ):
                 continue  # „X, begründete Y damit, dass …“ gives a reason after the verb
             j = self.past_reflexive(c + 1, u.b, cue, times=True)
             phrase = self.people.phrase_at(j, u.b)

@@ -73,6 +73,16 @@ CASES = [
         id="a-name-with-its-party-before-a-colon-and-konjunktiv",
     ),
     pytest.param(
+        "Ministerpräsident Markus Söder besuchte die Gemeinden. „Niemand wird allein "
+        "gelassen“, versprach der CSU-Chef. „Wir brauchen mehr Geld“, forderte Landrat "
+        "Jonas Weber.",
+        [
+            ("direct", "Markus Söder", "Niemand wird allein gelassen"),
+            ("direct", "Jonas Weber", "Wir brauchen mehr Geld"),
+        ],
+        id="a-verb-that-reports-its-object-frames-a-quotation-before-it",
+    ),
+    pytest.param(
         "Finanzminister Lars Berger machte deutlich, dass es keine neuen Schulden geben werde.",
         [("indirect", "Lars Berger", "dass es keine neuen Schulden geben werde")],
         id="dass-clause-subject-first",
