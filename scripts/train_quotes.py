@@ -23,6 +23,9 @@ out by `--validation-fold 1` (52 min on 2 cores other work shared), fold 1 score
 left out by `--validation-fold 3` (31 min), fold 3 scores 82.1 / 75.6; left out
 by `--validation-fold 4` (35 min), fold 4 scores 80.4 / 75.2: 81.9 / 75.8 over all
 700 documents, 81.8 / 75.8 over the four folds' 571 documents without fold 3
+(with the v14 rules and the decoding cut at line breaks, re-runs of the recipe on
+folds 2 and 4, 49 and 53 min beside other work, score 80.2 / 73.6 and 80.3 / 75.5
+against 80.2 / 73.2 and 80.4 / 75.2 with the v13 rules)
 (81.4 / 75.7 with the v12 rules, 81.2 / 75.5 with the v11 rules, 80.8 / 75.4 before the tagger checked their
 doubtful continuations, 80.6 / 74.5 with the v10 rules, 80.5 / 74.3 with the v9
 rules, 80.2 / 74.0 with the v8 rules, 80.1 / 73.9 with the v7 rules; 79.5 / 73.3 with the v6 rules and the merge's earlier bar of 0.6 on

@@ -1041,7 +1041,8 @@ class _Extractor:
         `lead`: a token before the verb that belongs to the cue („so sagte er“). After a
         quotation, a verb that otherwise reports with its object frames it too:
         „„Wir brauchen mehr Geld“, forderte der Bürgermeister.“"""
-        quotation = self.quote_covering(*self.trim(u.a, end)) is not None
+        i, j = self.trim(u.a, end)
+        quotation = i < j and self.quote_covering(i, j) is not None
         for cue in self.cues(c):
             if (
                 not cue.finite
