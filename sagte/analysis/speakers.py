@@ -349,6 +349,12 @@ class People:
                     j = k
                 else:
                     break
+            if (
+                j == start + 1
+                and lexicon.first_name_gender(doc.tokens[start].text)
+                and _role_surname(doc, j, stop)
+            ):
+                j += 1  # „Anwohnerin Petra König“: a surname that is a role noun
             if j > start and not (j == start + 1 and doc.tokens[start].text.isupper()):
                 first, role = self._role_ending_at(i)
                 if start > i + 1:

@@ -2253,6 +2253,12 @@ def test_a_statements_medium_is_the_one_its_cue_mostly_has(text: str, media: lis
             "PER",
             id="a-first-name-is-no-genitive-and-a-role-noun-may-be-a-surname",
         ),
+        pytest.param(
+            "„Endlich kann ich mit dem Rad zum Markt fahren“, sagte Anwohnerin Petra König.",
+            "Petra König",
+            "PER",
+            id="a-role-noun-as-surname-after-a-role-and-a-first-name",
+        ),
     ],
 )
 def test_a_name_in_the_genitive_owns_the_role_after_it(text: str, speaker: str, kind: str) -> None:
