@@ -102,6 +102,8 @@ def run_on_quotations(
     return out
 
 
+# the marks that close a double quotation
+DOUBLE_CLOSERS = frozenset("".join(_CLOSERS[opener] for opener in _DOUBLE))
 _OPENING_MARKS = _DOUBLE | {"‚", "‘", "›", "‹"}
 _CLOSING_MARKS = _MARKS | _DOUBLE
 

@@ -736,11 +736,11 @@ class _Extractor:
         O'Keefe, der Sprecher der Ambulanz, sagte“ (`closed`: up to the comma before
         token `stop`), „…, sagte Edmon Chung, CEO von DotAsia.“ (to the end of the
         sentence, without a verb). The speaker stays the name's person."""
-        comma = phrase.last
-        if phrase.kind != "pronoun" and comma < stop and self.low(comma) in _ORIGINS:
-            # „Alexandra Popp vom VfL Wolfsburg, die …, sagte“: past where the person is from
-            comma = self._past_origin(comma, stop)
-        if phrase.kind == "pronoun" or comma + 2 >= stop or self.tok(comma) != ",":
+        if phrase.kind == "pronoun":
+            return phrase
+        # „Alexandra Popp vom VfL Wolfsburg, die …, sagte“: past where the person is from
+        comma = self._past_origin(phrase.last, stop)
+        if comma + 2 >= stop or self.tok(comma) != ",":
             return phrase
         first = self.tok(comma + 1)
         if not (
@@ -769,7 +769,9 @@ class _Extractor:
 
     def _past_origin(self, k: int, stop: int) -> int:
         """The token after „vom VfL Wolfsburg“, „von der SPD“, „aus Berlin“ at token k (up
-        to four capitalised words after an article), or k where none follows."""
+        to four capitalised words after an article), or k where none is there."""
+        if k >= stop or self.low(k) not in _ORIGINS:
+            return k
         j = k + 1 + (k + 1 < stop and self.low(k + 1) in ("der", "dem", "den"))
         end = j
         while end < stop and end - j < 4 and self.tok(end)[:1].isupper():
@@ -1041,8 +1043,8 @@ class _Extractor:
         `lead`: a token before the verb that belongs to the cue („so sagte er“). After a
         quotation, a verb that otherwise reports with its object frames it too:
         „„Wir brauchen mehr Geld“, forderte der Bürgermeister.“"""
-        i, j = self.trim(u.a, end)
-        quotation = i < j and self.quote_covering(i, j) is not None
+        said_from, said_to = self.trim(u.a, end)
+        quotation = said_from < said_to and self.quote_covering(said_from, said_to) is not None
         for cue in self.cues(c):
             if (
                 not cue.finite
@@ -1230,9 +1232,7 @@ class _Extractor:
         # (and where the person is from: „Alexandra Popp vom VfL Wolfsburg, die …“)
         if lead is None or lead.kind == "pronoun" or lead.last >= u.b:
             return None
-        comma = lead.last
-        if self.low(comma) in _ORIGINS:
-            comma = self._past_origin(comma, u.b)
+        comma = self._past_origin(lead.last, u.b)
         if comma >= u.b or self.tok(comma) != ",":
             return None
         close = next(

@@ -749,12 +749,21 @@ class People:
                 and _GENERIC_ORG.search(head)
             ):
                 # „Das teilte der Verein mit“: the club named just before
-                found = self._nearest(self._org_positions, phrase.first, None, RECENT_SENTENCES)
+                found = self._organisation_before(phrase)
                 if found is not None:
-                    self._add_mention(phrase.first, phrase.last, "descriptor", found[1])
-                    return found[1]
+                    return found
             return self._org_entity(text, phrase)
         return self._org_entity(text, phrase)
+
+    def _organisation_before(self, phrase: Phrase) -> int | None:
+        """The organisation named last within `RECENT_SENTENCES` sentences before a
+        generic noun's phrase („der Verein“, „des Konzerns“), with the phrase registered
+        as its mention; None without one."""
+        found = self._nearest(self._org_positions, phrase.first, None, RECENT_SENTENCES)
+        if found is None:
+            return None
+        self._add_mention(phrase.first, phrase.last, "descriptor", found[1])
+        return found[1]
 
     def _text_gender(self, entity: int, gender: str) -> None:
         """Gender as the text states it (a pronoun, a gendered noun) overrides a guess
@@ -783,10 +792,9 @@ class People:
             words = nominative(words[2:]) if words[1] in _GENITIVE_SINGULAR else words[2:]
             if len(words) == 1 and _GENERIC_ORG.search(words[0]):
                 # „einer Mitteilung des Konzerns“: the company named just before
-                found = self._nearest(self._org_positions, phrase.first, None, RECENT_SENTENCES)
+                found = self._organisation_before(phrase)
                 if found is not None:
-                    self._add_mention(phrase.first, phrase.last, "descriptor", found[1])
-                    return found[1]
+                    return found
         entity = self._name_entity(" ".join(words) or text, "ORG")
         self._add_mention(phrase.first, phrase.last, "other", entity)
         return entity

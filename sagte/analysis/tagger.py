@@ -53,7 +53,7 @@ from sagte.analysis.encoder import (
     load_encoder,
     pieces_from,
 )
-from sagte.analysis.marks import find_quotes, words_said
+from sagte.analysis.marks import DOUBLE_CLOSERS, find_quotes, words_said
 from sagte.analysis.model import FINE_TYPES, Span
 from sagte.analysis.wordlists import ANAPHORIC_SOURCES, DETERMINERS
 
@@ -74,7 +74,6 @@ IGNORE = -100
 MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 _BREAK = re.compile(r"\n\s*")
-_CLOSING = frozenset('“”"«»')  # the marks that close a double quotation
 Pieces = tuple[list[int], list[Span]]  # piece ids and their character spans
 
 
@@ -269,7 +268,7 @@ def _unpunctuated(text: str, span: Span) -> Span:
         start += 1
     while end > start and text[end - 1] in ",;: ":
         end -= 1
-    if end - start > 2 and text[end - 1] in ".!?" and text[end - 2] in _CLOSING:
+    if end - start > 2 and text[end - 1] in ".!?" and text[end - 2] in DOUBLE_CLOSERS:
         end -= 1
     return start, end
 
@@ -291,7 +290,7 @@ def _lines(text: str, span: Span) -> list[Span]:
 def _closed(text: str, span: Span) -> bool:
     """Whether a message piece ends with a closing quotation mark: a quotation that
     runs on into the next paragraph leaves its mark off."""
-    return text[span[0] : span[1]].rstrip(" .,;:!?")[-1:] in _CLOSING
+    return text[span[0] : span[1]].rstrip(" .,;:!?")[-1:] in DOUBLE_CLOSERS
 
 
 def _adjoins(text: str, before: Span, after: Span) -> bool:
