@@ -75,6 +75,20 @@ DATELINE = re.compile(
     r" [–—-] (?=[A-ZÄÖÜ„»\"])(?![\w-]+:)"
 )
 _NUMERIC_DATE = re.compile(r"\d{1,2}\. ?\d{1,2}\. ?\d{4}")
+# spaCy keeps a capital letter and its full stop as one token, an initial („Jens X.
+# Müller“); before a word that opens sentences and no surname, the stop ends one:
+# „schrieb Merz auf der Plattform X. Wer arbeite, …“, „Angeklagt ist Anna M. Die …“.
+_LETTER_STOP = re.compile(r"[A-ZÄÖÜ]\.")
+_OPENERS = frozenset(
+    {
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+        "einer", "er", "sie", "es", "wir", "ich", "man", "wer", "was", "dies", "diese",
+        "dieser", "dieses", "damit", "dabei", "daher", "deshalb", "doch", "auch",
+        "aber", "und", "zudem", "dort", "dann", "so", "in", "im", "am", "an", "auf",
+        "aus", "bei", "mit", "nach", "für", "laut", "seit", "vor", "zum", "zur", "nun",
+        "noch",
+    }
+)  # fmt: skip
 # spaCy keeps every token string it meets in its vocabulary; past this many the
 # tokenizer is built afresh (0.1 s), so a long ingest does not grow without bound.
 MAX_STRINGS = 1_000_000
@@ -322,6 +336,17 @@ def _sentences(chunk: str) -> Iterator[list[tuple[int, int, str]]]:
     spans = [
         (t.idx, t.idx + len(text), _kind(t, text)) for t, text in zip(toks, texts, strict=True)
     ]
+    stops = [
+        k
+        for k in range(len(texts) - 1)
+        if _LETTER_STOP.fullmatch(texts[k])
+        and texts[k + 1].lower() in _OPENERS
+        and texts[k + 1][:1].isupper()
+    ]
+    for k in reversed(stops):
+        start = spans[k][0]
+        spans[k : k + 1] = [(start, start + 1, "regular"), (start + 1, start + 2, "symbol")]
+        texts[k : k + 1] = [texts[k][0], "."]
     # The splitter tells an opening from a closing quotation mark ('"', '“') by the
     # space around it, which only its Token objects carry; its public split() takes
     # bare strings, so every such mark would look like an opening one.

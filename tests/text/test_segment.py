@@ -99,6 +99,19 @@ def test_segment_paragraphs_are_sentence_boundaries() -> None:
             id="a-bracket-before-a-colon-is-no-emoticon",
         ),
         pytest.param(
+            "Das schrieb Merz auf der Plattform X. Wer arbeite, müsse mehr haben.",
+            [
+                ["Das", "schrieb", "Merz", "auf", "der", "Plattform", "X", "."],
+                ["Wer", "arbeite", ",", "müsse", "mehr", "haben", "."],
+            ],
+            id="a-capital-and-its-stop-before-a-sentence-opener-end-a-sentence",
+        ),
+        pytest.param(
+            "Das sagte Jens X. Müller am Montag.",
+            [["Das", "sagte", "Jens", "X.", "Müller", "am", "Montag", "."]],
+            id="an-initial-before-a-surname-keeps-its-stop",
+        ),
+        pytest.param(
             "Am 12. Dezember sagte z.B. Dr. Müller, es koste 3,5 Mio. Euro.",
             [
                 [
