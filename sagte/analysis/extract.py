@@ -10,7 +10,9 @@ Message F1 82.8 against 76.7, Joint 76.6 against 70.6 on fold 0; 83.5 / 77.8
 against 75.9 / 69.9 on fold 1; 80.2 / 73.2 against 76.8 / 68.8 on fold 2; 82.1 /
 75.6 against 77.3 / 70.3 on fold 3; 80.4 / 75.2 against 72.3 / 66.1 on fold 4;
 with the v14 rules and the tagger's decoding cut at line breaks, folds 2 and 4
-score 80.2 / 73.6 and 80.3 / 75.5, the rules alone 76.8 / 68.9 and 72.3 / 66.1);
+score 80.2 / 73.6 and 80.3 / 75.5, the rules alone 76.8 / 68.9 and 72.3 / 66.1;
+with the v15 rules 80.2 / 73.7 and 80.4 / 75.5, the rules alone 76.7 / 68.8 and
+72.3 / 66.2);
 both find every required statement of the seeds and the examples. The accurate
 mode reads 2.5–3.0 500-word articles a second in one process on two cores, 3.1–3.5
 in two worker processes (two encoders: 12 layers over the sentences for entities,
@@ -31,9 +33,9 @@ from sagte.analysis.frames import fill_addressees, fill_frames
 from sagte.analysis.marks import QuoteSpan, balanced, only_names, without_marks
 from sagte.analysis.model import Analysis, Statement, name_spans
 from sagte.analysis.quotes import EXTRACTOR as RULES
-from sagte.analysis.quotes import INFERRED_RULES, is_heading
+from sagte.analysis.quotes import INFERRED_RULES
 from sagte.analysis.quotes import extract_statements as extract_by_rules
-from sagte.analysis.speakers import People, Phrase
+from sagte.analysis.speakers import People, Phrase, is_heading
 from sagte.errors import Errors
 from sagte.text import Doc
 
@@ -271,22 +273,61 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
         explicit = [st for st in rules.statements if not st.rule.startswith(INFERRED_RULES)]
         statements = _infer(_fill(explicit, statements), inferred)
         statements.sort(key=lambda st: st.start)
-    _reinherit(statements, inherited)
-    statements = _intertitles(doc, statements)
+    standalone = [st for st in rules.statements if st.rule == "standalone_quote"] if rules else []
+    _reinherit(statements, inherited, standalone)
+    statements = _intertitles(doc, _without_questions(doc, statements))
     # the rules take part, so their version is part of the extractor's
     return Analysis(doc.text, statements, people.mentions, people.entities, f"{TAGGER}+{RULES}")
 
 
-def _reinherit(statements: list[Statement], inherited: list[Statement]) -> None:
+def _reinherit(
+    statements: list[Statement], inherited: list[Statement], standalone: list[Statement]
+) -> None:
     """Give each of the tagger's continuations in `inherited` the speaker of the
     statement now before it (`statements` in text order), which the rules may have
     found with a speaker of its own where the tagger read another („Alexandra Popp
     …, sagte dem Bayerischen Rundfunk, sie sei beeindruckt gewesen. Sie hoffe …“: the
-    rules' Popp, not the tagger's „dem Bayerischen Rundfunk“)."""
+    rules' Popp, not the tagger's „dem Bayerischen Rundfunk“). Where the rules read
+    the same quotation as one standing alone after a sentence that names someone
+    (`standalone`: „Torschütze Florian Wirtz wollte von der Meisterschaft nichts
+    wissen. „Es sind noch zwölf Spiele.““), it is that person's, not the speaker of
+    the statement before that sentence."""
     continuations = {id(st) for st in inherited}
     for before, st in zip(statements, statements[1:], strict=False):
-        if id(st) in continuations and before.speaker is not None:
+        if id(st) not in continuations:
+            continue
+        alone = next(
+            (o for o in standalone if o.speaker_entity is not None and _overlaps(st, o)), None
+        )
+        if alone is not None:
+            st.speaker, st.speaker_entity = None, alone.speaker_entity
+        elif before.speaker is not None:
             st.speaker, st.speaker_entity = before.speaker, before.speaker_entity
+
+
+# A paragraph's label in a printed interview: „SZ:“, „Frage:“, „Lindner:“
+_LABEL = re.compile(r"[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*){0,3}:")
+
+
+def _without_questions(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """`statements` without the tagger's inside an interview's questions: in an
+    article the rules read as one printed as questions and answers (they found
+    answers), the labelled paragraphs that hold no answer („SZ: Herr Lindner, die
+    Grünen fordern …?“) are the interviewer's, whose words the tagger may give to
+    the person named in them."""
+    answered = [st for st in statements if st.rule == "interview_answer"]
+    if not answered:
+        return statements
+    questions = [
+        (start, end)
+        for start, end in doc.paragraphs
+        if _LABEL.match(doc.text, start) and not any(start <= st.start < end for st in answered)
+    ]
+    return [
+        st
+        for st in statements
+        if not (st.rule.startswith("tagger") and any(a <= st.start < b for a, b in questions))
+    ]
 
 
 def _intertitles(doc: Doc, statements: list[Statement]) -> list[Statement]:

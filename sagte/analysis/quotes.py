@@ -1,4 +1,4 @@
-"""Rule-based statement extraction (`sagte.quotes.rules.v14`).
+"""Rule-based statement extraction (`sagte.quotes.rules.v15`).
 
 Sentences are first grouped into units: a quotation that runs over several
 sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
@@ -11,7 +11,8 @@ quotation it names):
    …, so sagte der Minister. / „…“ – so der Kanzler. / „…“, hatte Merkel gesagt. /
    „…“, freute sich der Trainer. / „…“, zeigte sich Merkel zuversichtlich. (v9) /
    Die Lage, so sagte der Minister, sei ernst. (the frame inserted, v10) / …, hieß
-   es aus dem Ministerium. / Das Treffen, so heißt es, sei abgesagt. (v10)
+   es aus dem Ministerium. / Das Treffen, so heißt es, sei abgesagt. (v10) / …, ließ
+   er über seinen Anwalt erklären. (v15)
 2. a leading frame: Stoltenberg machte deutlich, dass … / Er warnte, … / X sagte: „…“ /
    X forderte Y auf, die Stadt zu verlassen (an infinitive clause with zu) / Als Grund
    wurde angegeben, es werde … (a passive without agent, v6) / In der Erklärung heißt
@@ -23,7 +24,8 @@ quotation it names):
    addresses; the cue is the passive, v11) / Der Minister hat die Bürger aufgefordert,
    … (a report verb's participle with a clause, v11)
 3. a non-verb cue: nach Angaben von X / laut X / X zufolge / nach Polizeiangaben /
-   Seiner Ansicht nach (v5) / …, wonach … (v5) / nach dpa-Informationen (v9)
+   Seiner Ansicht nach (v5) / …, wonach … (v5) / nach dpa-Informationen (v9) / nach
+   einer Umfrage des Instituts Forsa (the text's author speaks, v15)
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence;
    a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8;
    „…“ Mit diesen Worten reagierte X auf …, v10)
@@ -40,7 +42,9 @@ quotation it names):
    narrated main clause, only its Konjunktiv clause (v12), where a capital inside
    that main clause is a noun, never its verb („Das Gehen bereite ihm …“, v13); the
    text of a paragraph that continues a quotation the paragraph before left open,
-   up to its closing mark (v14)
+   up to its closing mark (v14); Konjunktiv I after a sentence that opens with
+   another person's name is that person's („Oberstaatsanwältin Sabine Krüger hielt
+   dagegen. Auf den Aufnahmen sei …“, v15)
 8. a sentence that opens with „Demnach“ and continues no statement: the adverb
    stands for the report the sentence before names; a sentence that is a
    quotation and nothing else, said by the person named last before it (v5)
@@ -74,10 +78,10 @@ from sagte.analysis import lexicon, mood, wordlists
 from sagte.analysis.lexicon import Cue
 from sagte.analysis.marks import QuoteSpan, names_only, run_on_quotations, words_said
 from sagte.analysis.model import Analysis, Span, Statement
-from sagte.analysis.speakers import People, Phrase, names_author
+from sagte.analysis.speakers import People, Phrase, is_heading, names_author
 from sagte.text import Doc
 
-EXTRACTOR = "sagte.quotes.rules.v14"
+EXTRACTOR = "sagte.quotes.rules.v15"
 # Prepositions of where a person is from, between a name and its apposition.
 _ORIGINS = frozenset({"vom", "von", "aus"})
 # Prefixes of the rules whose statements are inferred, with no cue of their own: they
@@ -244,6 +248,7 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
 _CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
 _TOPIC_PREPOSITIONS = frozenset({"vor", "von", "über"})
+_LASSEN = frozenset({"lässt", "ließ", "ließen", "lassen"})
 _HABEN = frozenset({"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"})
 _DAY_TIME = re.compile(
     r"(?:(?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch)(?:abend|morgen|mittag|nachmittag|vormittag)?"
@@ -292,20 +297,6 @@ def _no_subject(tag: str) -> bool:
     """A tag no word of a subject before its verb has: a verb, a comma, or one that
     opens a clause."""
     return tag.startswith("V") or tag in ("$,", "KOUS", "PRELS", "PWAV", "KOKOM")
-
-
-def is_heading(doc: Doc, a: int, b: int) -> bool:
-    """Tokens `[a, b)` are a whole paragraph of at most 20 tokens that does not end as
-    a sentence does: a headline or an intertitle."""
-    para = doc.paragraphs[doc.sentence_of(a).paragraph]
-    start, end = doc.tokens[a].start, doc.tokens[b - 1].end
-    tail = doc.text[start:end].rstrip("„“”\"»«'’ ")
-    return (
-        start <= para[0] + 1
-        and end >= para[1] - 1
-        and b - a <= 20
-        and not tail.endswith((".", "!", "?", ":"))
-    )
 
 
 @dataclass(slots=True)
@@ -711,7 +702,17 @@ class _Extractor:
         which of the two a source seldom tells (the dataset's medium for 217 of the 434
         such statements found in its training data, against 105 Speech and 78
         Writing). `speaker_span`: the source's span where it is no phrase to resolve
-        („nach Polizeiangaben“)."""
+        („nach Polizeiangaben“). Quotation marks around the source's title („laut einem
+        Bericht des „Spiegel““) quote nothing it says."""
+        if form == "mixed":
+            source = self.speaker_span(speaker) if speaker is not None else speaker_span
+            said = [
+                q
+                for q in self.quotes
+                if any(a <= q.open and q.close < b for a, b in message)
+                and not (source is not None and source[0] <= q.open and q.close < source[1])
+            ]
+            form = "mixed" if said else "reported"
         return self.make(
             message,
             "mixed" if form == "mixed" else "reported",
@@ -938,11 +939,12 @@ class _Extractor:
 
     def _trailing_perfect(self, u: Unit, end: int, c: int) -> Statement | str | None:
         """„…“, hatte Merkel gesagt. | „…“, hat der Minister am Montag in Berlin
-        erklärt.: the message, tokens [u.a, end), of the person after the auxiliary at
-        token c, before the frame verb's participle that ends the sentence; "negated"
-        for „…“, hatte sie nie gesagt."""
+        erklärt. | …, ließ er über seinen Anwalt erklären.: the message, tokens [u.a,
+        end), of the person after the auxiliary (or „lassen“) at token c, before the
+        frame verb's participle (or infinitive) that ends the sentence; "negated" for
+        „…“, hatte sie nie gesagt."""
         last = self.trim(c, u.b)[1] - 1
-        if self.low(c) not in _HABEN or last <= c + 1:
+        if self.low(c) not in _HABEN | _LASSEN or last <= c + 1:
             return None
         cue = next((q for q in self.cues(last) if not q.finite and q.kind == "frame"), None)
         if cue is None or cue.particle is not None and not self.low(last).startswith(cue.particle):
@@ -2018,11 +2020,19 @@ class _Extractor:
             end = self.vorfeld_end(u, k + 1) if i == u.a else None
             if end is None:
                 end = self.source_end(k + 1, u.b)
+            # „nach einem Bericht des „Spiegel““, „nach einer Umfrage des Instituts
+            # Forsa“: the text's author, an entity
+            author = self.people.phrase_at(i + 1, u.b)
+            if author is not None and not names_author(
+                [self.tok(t) for t in range(k, author.last)]
+            ):
+                author = None
             return self.sourced(
                 form,
                 message,
                 self.span(i, i + 1),
-                speaker_span=self.span(i + 1, self.trim(k + 1, end)[1]),
+                speaker=author,
+                speaker_span=None if author else self.span(i + 1, self.trim(k + 1, end)[1]),
                 confidence=0.6,
                 rule="source_noun",
             )
@@ -2642,7 +2652,13 @@ class _Extractor:
         return k + 2 < end and _TIME_NOUN.fullmatch(self.low(k + 2)) is not None
 
     def continuation(
-        self, u: Unit, last: Statement, distance: int, same_paragraph: bool, bridged: bool
+        self,
+        u: Unit,
+        last: Statement,
+        distance: int,
+        same_paragraph: bool,
+        bridged: bool,
+        prev: Unit | None = None,
     ) -> Statement | str | None:
         """A statement without its own cue that continues the previous one.
 
@@ -2679,6 +2695,12 @@ class _Extractor:
             # Konjunktiv I still reports across a sentence or two of narration
             if distance > 3 or self.subjunctive(u.a, u.b) != "I":
                 return None
+            # unless the sentence right before opens with another person, who says it
+            # („Oberstaatsanwältin Sabine Krüger hielt dagegen. Auf den Aufnahmen sei
+            # der Angeklagte eindeutig zu erkennen.“)
+            other = self._named_subject(prev, u, last.speaker_entity) if prev else None
+            if other is not None:
+                continued = partial(self.make, entity=other, medium=_MEDIUM_CODE[last.medium])
         # „Und weiter: „Das ist klar.““: the words after a lead of adverbs and a colon
         colon = next((k for k in range(u.a + 1, min(u.a + 3, u.b)) if self.tok(k) == ":"), u.a)
         if colon > u.a and not all(
@@ -2826,6 +2848,28 @@ class _Extractor:
             fine_type="IndirectFreeIndirect" if konjunktiv else "FreeIndirect",
         )
 
+    def _named_subject(self, prev: Unit, u: Unit, speaker: int | None) -> int | None:
+        """The person a name opening unit `prev`, in unit `u`'s paragraph, refers to,
+        where it is not `speaker` and a verb follows the name; else None."""
+        doc = self.doc
+        if (
+            doc.sentences[prev.first].paragraph != doc.sentences[u.first].paragraph
+            or self.low(prev.a) in _SUBORDINATORS | wordlists.SUBORDINATORS
+        ):
+            return None
+        phrase = self.people.phrase_at(prev.a, prev.b)
+        if (
+            phrase is None
+            or phrase.kind != "name"
+            or phrase.last >= prev.b
+            or not self.tok(phrase.last)[:1].islower()
+        ):
+            return None
+        entity = self.people.resolve(phrase)
+        if entity is None or entity == speaker or self.people.entities[entity].kind != "PER":
+            return None
+        return entity
+
     def _other_subject(self, u: Unit, speaker: int | None) -> bool:
         """The unit opens with a person other than the speaker ("Wollny trat … entgegen")."""
         for k in range(u.a, min(u.b, u.a + 6)):
@@ -2948,7 +2992,12 @@ class _Extractor:
                     == self.doc.sentences[u.first].paragraph
                 )
                 result = self.continuation(
-                    u, last, u.index - last_unit, same_paragraph, bridge_unit == u.index - 1
+                    u,
+                    last,
+                    u.index - last_unit,
+                    same_paragraph,
+                    bridge_unit == u.index - 1,
+                    units[u.index - 1] if u.index else None,
                 )
                 if result == "bridge":
                     bridge_unit = u.index

@@ -172,25 +172,67 @@ def nominative(words: list[str]) -> list[str]:
     nominative: „Finanzministeriums“ → „Finanzministerium“, „Deutschen
     Wetterdienstes“ → „Deutsche Wetterdienst“, „Roten Kreuzes“ → „Rote Kreuz“, so
     that „nach Angaben des Finanzministeriums“ and „Das Finanzministerium teilte mit“
-    are one entity. The last word loses the genitive ending HanTa's lemma confirms,
-    and capitalised adjectives before it, all the name has besides, their weak
-    ending. Unchanged without HanTa, for acronyms („des BND“) and for a name whose
-    genitive is inside („des Verbandes der Deutschen Automobilindustrie“)."""
+    are one entity. The noun that carries the genitive ending HanTa's lemma confirms
+    loses it, and capitalised adjectives before it their weak ending; that noun is
+    the last word, or the first before a preposition or a genitive („Bundesamts für
+    Migration“, „Verbandes der Deutschen Automobilindustrie“), or a generic noun
+    before the name it stands in apposition to, which alone is the name („des
+    Instituts Forsa“ → „Forsa“, „des Senders CNN“). Unchanged without HanTa and for
+    acronyms („des BND“)."""
     if not words or not mood.available():
+        return words
+    h = 0
+    while h < len(words) - 1 and words[h][:1].isupper() and words[h].endswith("en"):
+        h += 1  # Deutschen, Roten
+    stem = _genitive_stem(words[h]) if h < len(words) - 1 else None
+    if stem is not None:
+        rest = words[h + 1 :]
+        if rest[0] in _AFTER_HEAD:
+            return [*_weak_base(words[:h]), stem, *rest]
+        if h == 0 and len(rest) <= 3 and all(w.strip('„“"')[:1].isupper() for w in rest):
+            return rest
         return words
     *before, last = words
     head, dash, noun = last.rpartition("-")  # Robert-Koch-Instituts
-    stem = next(
+    return [*_weak_base(before), head + dash + (_genitive_stem(noun) or noun)]
+
+
+# Words after a name's head noun that leave it the head: „Bundesamts für Migration“
+_AFTER_HEAD = frozenset({"für", "von", "zur", "zum", "der", "des", "in", "im", "am", "an"})
+
+
+def _genitive_stem(noun: str) -> str | None:
+    """The noun without the genitive ending HanTa's lemma confirms, else None."""
+    return next(
         (
             noun[: -len(ending)]
             for ending in ("es", "s")
             if noun.endswith(ending) and _same(mood.lemma(noun, "NN"), noun[: -len(ending)])
         ),
-        noun,
+        None,
     )
-    if before and all(w[:1].isupper() and w.endswith("en") for w in before):  # Roten Kreuzes
-        before = [w[:-1] for w in before]
-    return [*before, head + dash + stem]
+
+
+def _weak_base(adjectives: list[str]) -> list[str]:
+    """Capitalised adjectives before a name's noun without their weak ending:
+    „Roten“ → „Rote“; other words unchanged."""
+    if adjectives and all(w[:1].isupper() and w.endswith("en") for w in adjectives):
+        return [w[:-1] for w in adjectives]
+    return adjectives
+
+
+def is_heading(doc: Doc, a: int, b: int) -> bool:
+    """Tokens `[a, b)` are a whole paragraph of at most 20 tokens that does not end as
+    a sentence does: a headline or an intertitle."""
+    para = doc.paragraphs[doc.sentence_of(a).paragraph]
+    start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+    tail = doc.text[start:end].rstrip("„“”\"»«'’ ")
+    return (
+        start <= para[0] + 1
+        and end >= para[1] - 1
+        and b - a <= 20
+        and not tail.endswith((".", "!", "?", ":"))
+    )
 
 
 def names_author(words: list[str]) -> bool:
@@ -713,7 +755,8 @@ class People:
             return self.mentions[phrase.mention].entity
         if phrase.kind == "pronoun":
             gender = "f" if phrase.head == "sie" else "m"
-            entity = self.antecedent(phrase.first, gender)
+            subject = self._described_subject(phrase.first, gender)
+            entity = self.resolve(subject) if subject else self.antecedent(phrase.first, gender)
             if entity is not None:
                 self._add_mention(phrase.first, phrase.last, "pronoun", entity)
                 self._text_gender(entity, gender)
@@ -727,18 +770,30 @@ class People:
                 doc.tokens[phrase.last - 1].text == head
             )
             if phrase.definite and (role or by_kind):
-                gender = "f" if lexicon.feminine(head) else "m"
+                age = lexicon.is_age_descriptor(head)
+                feminine = doc.tokens[phrase.first].text.lower() == "die" if age else None
+                gender = "f" if feminine or lexicon.feminine(head) else "m"
                 entity = self._person_with_role(head, phrase.first) if role else None
                 if entity is None and role:
                     entity = self._desc_by_head.get(head)
-                if entity is None and by_kind:
+                if entity is None and age:
+                    # „sagte die 41-Jährige“ as a pronoun would: „Eine Nachbarin“ too
+                    entity = self.antecedent(phrase.first, gender)
+                elif entity is None and by_kind:
                     entity = self._nearest_person(phrase.first, gender)
                 if entity is None and role:  # "der SPD-Politiker": someone just named
                     entity = self._nearest_person(phrase.first, gender, window=RECENT_SENTENCES)
                 if entity is not None:
                     self._add_mention(phrase.first, phrase.last, "descriptor", entity)
-                    if lexicon.feminine(head) or role:  # "die Ministerin", "der Minister"
+                    if lexicon.feminine(head) or role or age:  # "die Ministerin", "der Minister"
                         self._text_gender(entity, gender)
+                    return entity
+            if role and self._in_heading(phrase.first):
+                # „„Wir bleiben bei der Schuldenbremse“ – Finanzminister im Interview“:
+                # the person the article goes on to name with that role
+                entity = self._person_with_role(head, len(doc.tokens))
+                if entity is not None:
+                    self._add_mention(phrase.first, phrase.last, "descriptor", entity)
                     return entity
             if role or by_kind or head in _KIN:
                 return self._descriptor_entity(text, phrase)
@@ -820,6 +875,33 @@ class People:
             return described[1]
         return person[1] if person is not None else None
 
+    def _described_subject(self, token: int, gender: str) -> Phrase | None:
+        """A person described without a name („Der Angeklagte“, „Die 41-Jährige“)
+        who opens the sentence before token `token`'s in the same paragraph, of the
+        pronoun's `gender`, with no person named between: „Der Angeklagte bestritt die
+        Vorwürfe. Er sei zur Tatzeit in Leipzig gewesen, ließ er erklären.“"""
+        doc = self.doc
+        sentence = doc.sentence_of(token)
+        if sentence.i == 0:
+            return None
+        before = doc.sentences[sentence.i - 1]
+        first = before.first
+        if before.paragraph != sentence.paragraph or doc.tokens[first].text not in ("Der", "Die"):
+            return None
+        phrase = self._phrase_at(first, sentence.first)
+        if phrase is None or phrase.kind != "descriptor" or not phrase.definite:
+            return None
+        head = phrase.head
+        if not (lexicon.is_role(head) or lexicon.is_age_descriptor(head)):
+            return None
+        singular_feminine = lexicon.feminine(head) or head.endswith("e")  # die Angeklagte
+        if ("f" if doc.tokens[first].text == "Die" else "m") != gender or (
+            gender == "f" and not singular_feminine
+        ):
+            return None
+        person = self._nearest(self._person_positions, token, gender)
+        return phrase if person is None or person[0] < first else None
+
     def _nearest(
         self,
         positions: list[tuple[int, int]],
@@ -841,6 +923,12 @@ class People:
             if gender is None or known is None or known == gender:
                 return position, entity
         return None
+
+    def _in_heading(self, token: int) -> bool:
+        """Whether token `token` is in a headline or an intertitle (`is_heading`)."""
+        doc = self.doc
+        tokens = doc.token_range(*doc.paragraphs[doc.sentence_of(token).paragraph], "contract")
+        return tokens is not None and is_heading(doc, *tokens)
 
     def _person_with_role(self, head: str, before: int) -> int | None:
         k = bisect.bisect_left(self._person_positions, (before, -1))

@@ -1031,7 +1031,7 @@ def test_quotes_offsets_and_provenance() -> None:
     text = "Vorweg ein Satz. „Wir bleiben“, sagte Jens Stoltenberg."
     (s,) = sagte.extract(text, mode="fast")
     assert text[s.start : s.end] == "Wir bleiben"
-    assert s.extractor == "sagte.quotes.rules.v14"
+    assert s.extractor == "sagte.quotes.rules.v15"
     assert s.cue == "sagte" and s.speaker_mention == "Jens Stoltenberg"
     assert 0 < s.confidence <= 1
 
@@ -1965,10 +1965,15 @@ def test_konjunktiv_by_tagger_reads_the_words_around_the_verb(monkeypatch) -> No
         ("Robert-Koch-Instituts", "Robert-Koch-Institut"),
         ("Kongresses", "Kongress"),
         ("BND", "BND"),
+        ("Verbandes der Deutschen Automobilindustrie", "Verband der Deutschen Automobilindustrie"),
+        ("Bundesamts für Migration", "Bundesamt für Migration"),
         (
-            "Verbandes der Deutschen Automobilindustrie",
-            "Verbandes der Deutschen Automobilindustrie",
+            "Deutschen Instituts für Wirtschaftsforschung",
+            "Deutsche Institut für Wirtschaftsforschung",
         ),
+        # a generic noun before the name it stands in apposition to
+        ("Instituts Forsa", "Forsa"),
+        ("Senders CNN", "CNN"),
     ],
 )
 def test_a_name_after_des_is_read_in_its_nominative(genitive: str, expected: str) -> None:
@@ -2310,3 +2315,99 @@ def test_a_country_in_the_genitive_after_a_role_is_no_name(
         assert speaker in entity.name, mode
         if role is not None:
             assert role in entity.roles, mode
+
+
+@pytest.mark.parametrize(
+    "verb", ["schimpfte", "wetterte", "polterte", "konterte", "monierte", "spottete"]
+)
+def test_verbs_of_scolding_and_mocking_frame_a_quotation(verb: str) -> None:
+    text = (
+        "Bayern-Coach Thomas Tuchel sah das anders. „Der Elfmeter vor dem 2:1 war nie im "
+        f"Leben einer“, {verb} der 50-Jährige."
+    )
+    assert found(text) == [
+        ("direct", "Thomas Tuchel", "Der Elfmeter vor dem 2:1 war nie im Leben einer")
+    ]
+
+
+def test_an_age_descriptor_refers_to_the_unnamed_person_just_described() -> None:
+    # „die 41-Jährige“ is the neighbour (as a pronoun would be), not the prosecutor
+    # named before her, and not a person of her own
+    text = (
+        "Oberstaatsanwältin Sabine Krüger hielt dagegen. Eine Nachbarin schilderte als "
+        "Zeugin, wie sie in der Nacht von Rauch geweckt worden sei. „Ich habe nur noch "
+        "meine Kinder gepackt und bin raus“, sagte die 41-Jährige."
+    )
+    assert [speaker for _, speaker, _ in found(text)] == ["Eine Nachbarin", "Eine Nachbarin"]
+
+
+def test_a_pronoun_refers_to_the_unnamed_person_who_opens_the_sentence_before() -> None:
+    text = (
+        "Die Staatsanwaltschaft wirft ihm versuchten Mord vor. Der Angeklagte bestritt die "
+        "Vorwürfe. Er sei zur Tatzeit bei seiner Schwester in Leipzig gewesen, ließ er über "
+        "seinen Anwalt erklären. Die Ermittler hätten einseitig ermittelt."
+    )
+    assert found(text)[1:] == [
+        (
+            "indirect",
+            "Der Angeklagte",
+            "Er sei zur Tatzeit bei seiner Schwester in Leipzig gewesen",
+        ),
+        ("free_indirect", "Der Angeklagte", "Die Ermittler hätten einseitig ermittelt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "message"),
+    [
+        (
+            "Er sei krank, ließ der Minister am Montag mitteilen.",
+            "der Minister",
+            "Er sei krank",
+        ),
+        (
+            "„Ich bin unschuldig“, ließ der Angeklagte über seinen Anwalt erklären.",
+            "der Angeklagte",
+            "Ich bin unschuldig",
+        ),
+    ],
+)
+def test_lassen_with_a_frame_verb_after_the_message_frames_it(
+    text: str, speaker: str, message: str
+) -> None:
+    assert [(s, m) for _, s, m in found(text)] == [(speaker, message)]
+
+
+def test_konjunktiv_after_a_sentence_that_opens_with_another_person_is_theirs() -> None:
+    text = (
+        "Die Staatsanwaltschaft wirft ihm Mord vor, sagte ein Sprecher des Gerichts. Der "
+        "Angeklagte schwieg. Oberstaatsanwältin Sabine Krüger hielt dagegen. Auf den "
+        "Aufnahmen sei der Angeklagte eindeutig zu erkennen."
+    )
+    assert found(text)[-1] == (
+        "free_indirect",
+        "Sabine Krüger",
+        "Auf den Aufnahmen sei der Angeklagte eindeutig zu erkennen",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Nach einer Umfrage des Instituts Forsa halten 54 Prozent das Bürgergeld für zu hoch.",
+            "Forsa",
+        ),
+        ("Nach einem Bericht des „Spiegel“ plant die Regierung neue Schulden.", "Spiegel"),
+        ("Nach einem Bericht des Spiegels plant die Regierung neue Schulden.", "Spiegel"),
+    ],
+)
+def test_a_text_after_nach_is_its_authors_statement(text: str, speaker: str) -> None:
+    assert [(form, s) for form, s, _ in found(text)] == [("reported", speaker)]
+
+
+def test_a_quoted_title_in_the_source_makes_no_mixed_statement() -> None:
+    title = "Laut einem Bericht des „Spiegel“ plant die Regierung neue Schulden."
+    quoting = "Laut einem Bericht des „Spiegel“ plant die Regierung „massive“ neue Schulden."
+    assert [form for form, _, _ in found(title)] == ["reported"]
+    assert [form for form, _, _ in found(quoting)] == ["mixed"]

@@ -807,3 +807,79 @@ def test_accurate_mode_gives_a_role_with_a_name_after_it_to_the_name(
     names = (("Indonesiens", "LOCderiv"), ("Susilo Bambang Yudhoyono", "PER"))
     [(_, _, speaker)] = _merged(text, [said], names)
     assert speaker == "Susilo Bambang Yudhoyono"
+
+
+def test_accurate_mode_gives_a_quotation_after_a_sentence_naming_someone_to_them() -> None:
+    """The tagger continues Kimmich's statement across the sentence about Wirtz; the
+    rules read the quotation as one standing alone after it, and it is Wirtz's."""
+    text = (
+        "Kapitän Joshua Kimmich sagte: „Wir waren in den Zweikämpfen zu schwach.“\n\n"
+        "Leverkusens Torschütze Florian Wirtz wollte von der Meisterschaft noch nichts "
+        "wissen. „Es sind noch zwölf Spiele, da kann viel passieren.“"
+    )
+    kimmich = _span(text, "Kapitän Joshua Kimmich")
+    predicted = [
+        Predicted(
+            [_span(text, "Wir waren in den Zweikämpfen zu schwach.")],
+            "Direct",
+            "Speech",
+            kimmich,
+            [_span(text, "sagte")],
+            confidence=0.99,
+        ),
+        Predicted(
+            [_span(text, "Es sind noch zwölf Spiele, da kann viel passieren.")],
+            "Direct",
+            "Speech",
+            kimmich,
+            confidence=0.9,
+            inherited_speaker=True,
+        ),
+    ]
+    assert [speaker for _, _, speaker in _merged(text, predicted)] == [
+        "Joshua Kimmich",
+        "Florian Wirtz",
+    ]
+
+
+def test_accurate_mode_drops_the_taggers_statements_in_an_interviews_questions() -> None:
+    text = (
+        "Finanzminister Christian Lindner lehnt eine Reform der Schuldenbremse ab.\n\n"
+        "SZ: Herr Lindner, die Grünen fordern Milliarden. Warum sagen Sie Nein?\n\n"
+        "Lindner: Weil wir uns das nicht leisten können.\n\n"
+        "SZ: Ökonomen sehen das anders?\n\n"
+        "Lindner: Manche Ökonomen, nicht alle. Ich halte mich an das Grundgesetz."
+    )
+    question = Predicted(
+        [_span(text, "Herr Lindner, die Grünen fordern Milliarden.")],
+        "Direct",
+        "Speech",
+        _span(text, "Finanzminister Christian Lindner"),
+        confidence=0.95,
+    )
+    assert _merged(text, [question]) == [
+        ("interview_answer", "Weil wir uns das nicht leisten können.", "Christian Lindner"),
+        (
+            "interview_answer",
+            "Manche Ökonomen, nicht alle. Ich halte mich an das Grundgesetz.",
+            "Christian Lindner",
+        ),
+    ]
+
+
+def test_accurate_mode_gives_a_role_in_the_headline_to_the_person_named_with_it() -> None:
+    text = (
+        "„Wir werden die Schuldenbremse nicht aufweichen“ – Finanzminister im Interview\n\n"
+        "„Die Zinslast ist gestiegen“, sagte Bundesfinanzminister Christian Lindner."
+    )
+    headline = Predicted(
+        [_span(text, "Wir werden die Schuldenbremse nicht aufweichen")],
+        "Direct",
+        "Speech",
+        _span(text, "Finanzminister"),
+        confidence=0.95,
+    )
+    assert [speaker for _, _, speaker in _merged(text, [headline])] == [
+        "Christian Lindner",
+        "Christian Lindner",
+    ]
