@@ -273,34 +273,41 @@ def _neural(doc: Doc, tagging: Any, people: People) -> Analysis:
         explicit = [st for st in rules.statements if not st.rule.startswith(INFERRED_RULES)]
         statements = _infer(_fill(explicit, statements), inferred)
         statements.sort(key=lambda st: st.start)
-    standalone = [st for st in rules.statements if st.rule == "standalone_quote"] if rules else []
-    _reinherit(statements, inherited, standalone)
+    _reinherit(
+        statements,
+        inherited,
+        [st for st in rules.statements if st.rule in _SPEAKER_BEFORE] if rules else [],
+    )
     statements = _intertitles(doc, _without_questions(doc, statements))
     # the rules take part, so their version is part of the extractor's
     return Analysis(doc.text, statements, people.mentions, people.entities, f"{TAGGER}+{RULES}")
 
 
+# The rules' statements whose speaker a sentence between them and the statement
+# before names (`_reinherit`)
+_SPEAKER_BEFORE = ("standalone_quote", "continuation_named")
+
+
 def _reinherit(
-    statements: list[Statement], inherited: list[Statement], standalone: list[Statement]
+    statements: list[Statement], inherited: list[Statement], named: list[Statement]
 ) -> None:
     """Give each of the tagger's continuations in `inherited` the speaker of the
     statement now before it (`statements` in text order), which the rules may have
     found with a speaker of its own where the tagger read another („Alexandra Popp
     …, sagte dem Bayerischen Rundfunk, sie sei beeindruckt gewesen. Sie hoffe …“: the
     rules' Popp, not the tagger's „dem Bayerischen Rundfunk“). Where the rules read
-    the same quotation as one standing alone after a sentence that names someone
-    (`standalone`: „Torschütze Florian Wirtz wollte von der Meisterschaft nichts
-    wissen. „Es sind noch zwölf Spiele.““), it is that person's, not the speaker of
-    the statement before that sentence."""
+    the same words as said by someone a sentence between them names (`named`: a
+    quotation standing alone after „Torschütze Florian Wirtz wollte von der
+    Meisterschaft nichts wissen.“, Konjunktiv I after „Ortsvorsteherin Renate Berger
+    erinnerte an das Hochwasser.“), they are that person's, not the speaker of the
+    statement before that sentence."""
     continuations = {id(st) for st in inherited}
     for before, st in zip(statements, statements[1:], strict=False):
         if id(st) not in continuations:
             continue
-        alone = next(
-            (o for o in standalone if o.speaker_entity is not None and _overlaps(st, o)), None
-        )
-        if alone is not None:
-            st.speaker, st.speaker_entity = None, alone.speaker_entity
+        by = next((o for o in named if o.speaker_entity is not None and _overlaps(st, o)), None)
+        if by is not None:
+            st.speaker, st.speaker_entity = None, by.speaker_entity
         elif before.speaker is not None:
             st.speaker, st.speaker_entity = before.speaker, before.speaker_entity
 

@@ -2670,6 +2670,7 @@ class _Extractor:
             return None
         # by the speaker of the statement it continues, said or written as that was
         continued = partial(self.make, entity=last.speaker_entity, medium=_MEDIUM_CODE[last.medium])
+        named = False  # by the person the sentence before names instead
         start, end = self.span(u.a, u.b)
         run = next(((start, min(b, end)) for a, b in self.run_on if a <= start < b), None)
         if run is not None and distance == 1:
@@ -2701,6 +2702,7 @@ class _Extractor:
             other = self._named_subject(prev, u, last.speaker_entity) if prev else None
             if other is not None:
                 continued = partial(self.make, entity=other, medium=_MEDIUM_CODE[last.medium])
+                named = True
         # „Und weiter: „Das ist klar.““: the words after a lead of adverbs and a colon
         colon = next((k for k in range(u.a + 1, min(u.a + 3, u.b)) if self.tok(k) == ":"), u.a)
         if colon > u.a and not all(
@@ -2768,7 +2770,7 @@ class _Extractor:
                 message,
                 "free_indirect",
                 confidence=0.65,
-                rule="continuation_konjunktiv_i",
+                rule="continuation_named" if named else "continuation_konjunktiv_i",
                 fine_type="IndirectFreeIndirect",
             )
         if mood == "II" and not same_paragraph:

@@ -29,6 +29,12 @@ _DOUBLE_MARKS = frozenset('„“”»«"')  # taken off a title: „Bild“-Zei
 _LOWER_CASE_COMPOUND = re.compile(r"[a-zäöü][\w.]*-[A-ZÄÖÜ][\w-]*")
 # Endings of abstract nouns, which no surname after „von der“ has („von der Leyen“).
 _ABSTRACT_NOUN = re.compile(r"(ung|keit|heit|schaft|tion|ität|nis|tum)$")
+# Institutions after „von der“ that end no name („Anna Schmidt von der Klinik“)
+_INSTITUTION = re.compile(
+    r"(klinik|klinikum|charité|hochschule|akademie|stiftung|polizei|feuerwehr|bank"
+    r"|kasse|agentur|behörde|kommission|regierung|stadt|gemeinde|bewegung|institut)$",
+    re.IGNORECASE,
+)
 # A definite role descriptor without a matching role ("der SPD-Politiker") refers to
 # a person named at most this many sentences before.
 RECENT_SENTENCES = 3
@@ -59,6 +65,8 @@ _DEMONSTRATIVES = {"dieser": "er", "diese": "sie"}
 _NOT_NOUN_PHRASE = wordlists.PREPOSITIONS | wordlists.ADVERBS | wordlists.NEGATIONS
 
 
+# Academic titles between a role and a name, not part of either
+_TITLES = frozenset({"Prof.", "Dr.", "med.", "phil.", "rer.", "nat.", "jur.", "h.c.", "Dipl.-Ing."})
 # Kinship nouns a name in the genitive may own, as it owns a role: „Demjanjuks Sohn“.
 _KIN = frozenset(
     {
@@ -255,8 +263,11 @@ def _namelike(doc: Doc, i: int) -> bool:
         and word not in wordlists.NOT_NAMES
         and not lexicon.is_role(word)
         and word not in lexicon.demonyms()
-        and not (word.isupper() and len(word) > 1 and not word.isalpha())
+        and not (word.isupper() and len(word) > 1 and not word.isalpha() and not _INITIAL(word))
     )
+
+
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.").fullmatch  # „Matthias W. Beckmann“
 
 
 def _role_surname(doc: Doc, j: int, stop: int) -> bool:
@@ -382,7 +393,10 @@ class People:
         if _regular(doc, i) and lexicon.is_role(word):
             # „der Verteidigungsminister Österreichs“: a place in the genitive is the
             # role's scope, and a name may follow it
-            start = i + 1 + (i + 1 < stop and self._place_genitive(i + 1))
+            scope = i + 1 < stop and self._place_genitive(i + 1)
+            start = i + 1 + scope
+            while start < stop - 1 and doc.tokens[start].text in _TITLES:
+                start += 1  # „Studienleiterin Prof. Dr. Anna Schmidt“
             j = start
             while j < stop and j - start <= 4:
                 if _namelike(doc, j):
@@ -399,7 +413,7 @@ class People:
                 j += 1  # „Anwohnerin Petra König“: a surname that is a role noun
             if j > start and not (j == start + 1 and doc.tokens[start].text.isupper()):
                 first, role = self._role_ending_at(i)
-                if start > i + 1:
+                if scope:
                     role = f"{role} {doc.tokens[i + 1].text}"
                 return self._person(first, start, j, role)
             return None
@@ -471,6 +485,12 @@ class People:
             k += 1
         if not j < k < stop or _ABSTRACT_NOUN.search(doc.tokens[k].text):
             return None  # „sprach Angela Merkel von der Möglichkeit …“: a topic
+        if (
+            k in self._places
+            or _INSTITUTION.search(doc.tokens[k].text)
+            or (_GENERIC_ORG.search(doc.tokens[k].text))
+        ):
+            return None  # „Anna Schmidt von der Charité“: where she works
         if (
             doc.tokens[k - 1].text in ("der", "den")
             and doc.tokens[k].text.endswith("er")

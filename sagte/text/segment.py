@@ -53,6 +53,9 @@ EXTRA_SUFFIXES = [
     r"(?<=\d:\d)\.",
     r"(?<=\d:\d\d)\.",
 ]
+# The parts of academic titles spaCy splits at their full stop, which then ends a
+# sentence („Prof. Dr. med. | Anna Schmidt“)
+ACADEMIC_TITLES = ("med.", "phil.", "rer.", "nat.", "jur.", "pol.", "oec.", "h.c.")
 # Kept whole: an apostrophe between letters belongs to a name (O’Keefe, D’Alema,
 # N’Golo) or a word (geht’s), where spaCy splits it off.
 APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
@@ -74,6 +77,9 @@ DATELINE = re.compile(
     rf"(?:{_PLACE}|{_PLACES} \([^()\n]{{1,40}}\)(?:, {_DATE})?|{_PLACES}, {_DATE}|{_DATE})"
     r" [–—-] (?=[A-ZÄÖÜ„»\"])(?![\w-]+:)"
 )
+# A live ticker's time opening a paragraph („09.12 Uhr: Finanzminister Lars Klingbeil
+# verteidigt den Etat.“) is a sentence of its own, as a dateline is.
+TIMESTAMP = re.compile(r"\d{1,2}[.:]\d{2}(?: Uhr:?|:) (?=[A-ZÄÖÜ„»\"])")
 _NUMERIC_DATE = re.compile(r"\d{1,2}\. ?\d{1,2}\. ?\d{4}")
 # spaCy keeps a capital letter and its full stop as one token, an initial („Jens X.
 # Müller“); before a word that opens sentences and no surname, the stop ends one:
@@ -136,6 +142,7 @@ def _tools() -> tuple[Any, Any]:
         from somajo.sentence_splitter import SentenceSplitter
 
         spacy = _import_spacy()
+        from spacy.attrs import ORTH
         from spacy.util import compile_infix_regex, compile_suffix_regex
 
         nlp = spacy.blank("de")
@@ -147,6 +154,8 @@ def _tools() -> tuple[Any, Any]:
         tokenizer.rules = {
             word: tokens for word, tokens in tokenizer.rules.items() if not _emoticon(word)
         }
+        for title in ACADEMIC_TITLES:  # „Prof. Dr. med. Anna Schmidt“: one name
+            tokenizer.add_special_case(title, [{ORTH: title}])
         _only_needed_attributes(nlp.vocab)
         tools = _local.tools = (tokenizer, SentenceSplitter(language="de_CMC"))
     return tools
@@ -360,7 +369,7 @@ def _sentences(chunk: str) -> Iterator[list[tuple[int, int, str]]]:
             SoMaJoToken(text, space_after=sp) for text, sp in zip(texts, space_after, strict=True)
         ]
         _, bounds = split(objects)
-    if dateline := DATELINE.match(chunk):
+    if dateline := DATELINE.match(chunk) or TIMESTAMP.match(chunk):
         bounds = sorted({*bounds, bisect_left([a for a, _, _ in spans], dateline.end())})
     first = 0
     for last in bounds:

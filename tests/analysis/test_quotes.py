@@ -2411,3 +2411,30 @@ def test_a_quoted_title_in_the_source_makes_no_mixed_statement() -> None:
     quoting = "Laut einem Bericht des „Spiegel“ plant die Regierung „massive“ neue Schulden."
     assert [form for form, _, _ in found(title)] == ["reported"]
     assert [form for form, _, _ in found(quoting)] == ["mixed"]
+
+
+@pytest.mark.parametrize(
+    ("said_by", "speaker"),
+    [
+        ("Studienleiterin Prof. Dr. Anna Schmidt", "Anna Schmidt"),
+        ("Prof. Dr. med. Anna Schmidt von der Charité", "Anna Schmidt"),
+        ("Klinikdirektor Prof. Dr. Matthias W. Beckmann", "Matthias W. Beckmann"),
+        ("der BDI-Präsident Jürgen R. Thumann", "Jürgen R. Thumann"),
+        ("Peter Müller von der Sparkasse", "Peter Müller"),
+        ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ],
+)
+def test_titles_initials_and_workplaces_around_a_name(said_by: str, speaker: str) -> None:
+    text = f"„Wir waren selbst überrascht, wie stark der Effekt ist“, sagte {said_by}."
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+def test_a_live_tickers_time_leaves_the_colon_after_a_name_its_quotation() -> None:
+    text = (
+        "09.40 Uhr: AfD-Fraktionschefin Alice Weidel greift die Regierung an.\n\n"
+        "10.02 Uhr: Grünen-Haushälter Sven-Christian Kindler: „Das ist ein Haushalt der "
+        "Tricksereien.“"
+    )
+    assert found(text) == [
+        ("direct", "Sven-Christian Kindler", "Das ist ein Haushalt der Tricksereien.")
+    ]

@@ -883,3 +883,36 @@ def test_accurate_mode_gives_a_role_in_the_headline_to_the_person_named_with_it(
         "Christian Lindner",
         "Christian Lindner",
     ]
+
+
+def test_accurate_mode_gives_konjunktiv_after_a_sentence_naming_someone_to_them() -> None:
+    """The tagger continues Wolf's statement across the sentence about Berger; the
+    rules read the Konjunktiv sentence as hers."""
+    text = (
+        "„Wer hier baut, baut auf Sand“, sagte Fraktionssprecher Martin Wolf.\n\n"
+        "Ortsvorsteherin Renate Berger erinnerte an das Hochwasser von 2013. Damals seien "
+        "mehrere Keller vollgelaufen."
+    )
+    wolf = _span(text, "Fraktionssprecher Martin Wolf")
+    predicted = [
+        Predicted(
+            [_span(text, "Wer hier baut, baut auf Sand")],
+            "Direct",
+            "Speech",
+            wolf,
+            [_span(text, "sagte")],
+            confidence=0.99,
+        ),
+        Predicted(
+            [_span(text, "Damals seien mehrere Keller vollgelaufen")],
+            "IndirectFreeIndirect",
+            "Speech",
+            wolf,
+            confidence=0.9,
+            inherited_speaker=True,
+        ),
+    ]
+    assert [speaker for _, _, speaker in _merged(text, predicted)] == [
+        "Martin Wolf",
+        "Renate Berger",
+    ]

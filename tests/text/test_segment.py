@@ -112,6 +112,35 @@ def test_segment_paragraphs_are_sentence_boundaries() -> None:
             id="an-initial-before-a-surname-keeps-its-stop",
         ),
         pytest.param(
+            "Das sagte Prof. Dr. med. Anna Schmidt von der Charité.",
+            [
+                [
+                    "Das",
+                    "sagte",
+                    "Prof.",
+                    "Dr.",
+                    "med.",
+                    "Anna",
+                    "Schmidt",
+                    "von",
+                    "der",
+                    "Charité",
+                    ".",
+                ]
+            ],
+            id="an-academic-titles-stop-ends-no-sentence",
+        ),
+        pytest.param(
+            "09.12 Uhr: Lars Klingbeil verteidigt den Etat.",
+            [["09.12", "Uhr", ":"], ["Lars", "Klingbeil", "verteidigt", "den", "Etat", "."]],
+            id="a-live-tickers-time-is-a-sentence-of-its-own",
+        ),
+        pytest.param(
+            "12.30 Euro kostet das.",
+            [["12.30", "Euro", "kostet", "das", "."]],
+            id="a-number-opening-a-paragraph-is-no-time",
+        ),
+        pytest.param(
             "Am 12. Dezember sagte z.B. Dr. Müller, es koste 3,5 Mio. Euro.",
             [
                 [
