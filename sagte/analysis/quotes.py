@@ -1,7 +1,8 @@
 """Rule-based statement extraction (`sagte.quotes.rules.v15`).
 
 Sentences are first grouped into units: a quotation that runs over several
-sentences keeps them together, so „A. B“, sagte er is one unit. Each unit is then
+sentences keeps them together, so „A. B“, sagte er is one unit, and one left open
+keeps the rest of its paragraph together (v15). Each unit is then
 tried against the patterns below, in this order, because the earlier ones are the
 more reliable and a unit yields at most one statement (a naming verb one per
 quotation it names):
@@ -342,7 +343,7 @@ class _Extractor:
 
     def _units(self) -> list[Unit]:
         doc, units = self.doc, list[Unit]()
-        ends = sorted((q.open, q.close) for q in self.quotes if q.closed)
+        ends = sorted((q.open, q.close) for q in self.quotes)
         s = 0
         while s < len(doc.sentences):
             first, last = s, s + 1
@@ -931,6 +932,7 @@ class _Extractor:
             message + tail,
             form,
             cue=[self.span(c, c + 2)],
+            speaker=self.authored_text(*source) if source else None,
             speaker_span=self.span(*source) if source else None,
             medium="W" if source else "S",
             confidence=0.6,
@@ -1313,10 +1315,14 @@ class _Extractor:
 
     def authored_text(self, i: int, j: int) -> Phrase | None:
         """The phrase of tokens [i, j) where it names a text's author, who is then the
-        speaker („In einer Mitteilung des Innenministeriums hieß es“), else None (the
-        text alone: „In der Resolution heißt es“)."""
+        speaker („In einer Mitteilung des Innenministeriums hieß es“), or after „aus“
+        the speaker itself („hieß es aus der Unionsfraktion“), else None (the text
+        alone: „In der Resolution heißt es“)."""
         words = self._words[i + (self.low(i) in wordlists.DETERMINERS) : j]
-        phrase = self.people.phrase_at(i, j) if names_author(words) else None
+        source = i > 0 and self.low(i - 1) == "aus"
+        phrase = self.people.phrase_at(i, j) if source or names_author(words) else None
+        if phrase is not None and phrase.kind == "pronoun":
+            return None
         return phrase if phrase is not None and phrase.last == j else None
 
     def became_known(self, u: Unit) -> Statement | None:

@@ -2438,3 +2438,37 @@ def test_a_live_tickers_time_leaves_the_colon_after_a_name_its_quotation() -> No
     assert found(text) == [
         ("direct", "Sven-Christian Kindler", "Das ist ein Haushalt der Tricksereien.")
     ]
+
+
+def test_a_quotation_left_open_keeps_its_paragraphs_sentences_together() -> None:
+    # „Nicht in einem Jahr.“ is no sentence of its own for the rules: the quotation
+    # holds it, and it runs on into the next paragraph up to its closing mark
+    text = (
+        "„Das ist eine falsche Entscheidung“, kritisierte die FDP-Politikerin Marie-Agnes "
+        "Strack-Zimmermann. „Die Ukraine braucht diese Waffen jetzt. Nicht in einem Jahr.\n\n"
+        "Jede Verzögerung kostet Leben“, fügte die Vorsitzende des Ausschusses hinzu."
+    )
+    assert [(s, m) for _, s, m in found(text)] == [
+        ("Marie-Agnes Strack-Zimmermann", "Das ist eine falsche Entscheidung"),
+        (
+            "Marie-Agnes Strack-Zimmermann",
+            "Die Ukraine braucht diese Waffen jetzt. Nicht in einem Jahr",
+        ),
+        ("Marie-Agnes Strack-Zimmermann", "Jede Verzögerung kostet Leben"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Regierung habe versagt, hieß es aus der Unionsfraktion.", "Unionsfraktion"),
+        ("Aus dem Innenministerium hieß es, man prüfe den Fall.", "Innenministerium"),
+    ],
+)
+def test_heisst_es_aus_gives_the_source_as_speaker(text: str, speaker: str) -> None:
+    from sagte.api import analyse_text
+
+    analysis = analyse_text(text, "fast")
+    (statement,) = analysis.statements
+    assert statement.speaker_entity is not None
+    assert analysis.entities[statement.speaker_entity].name == speaker
