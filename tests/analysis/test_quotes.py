@@ -2318,7 +2318,7 @@ def test_a_country_in_the_genitive_after_a_role_is_no_name(
 
 
 @pytest.mark.parametrize(
-    "verb", ["schimpfte", "wetterte", "polterte", "konterte", "monierte", "spottete"]
+    "verb", ["schimpfte", "wetterte", "polterte", "konterte", "monierte", "spottete", "riet"]
 )
 def test_verbs_of_scolding_and_mocking_frame_a_quotation(verb: str) -> None:
     text = (
