@@ -29,7 +29,7 @@ quotation it names):
    einer Umfrage des Instituts Forsa (the text's author speaks, v15)
 4. an anaphoric report: Das gab X bekannt. (the statement is the previous sentence;
    a quotation before it is X's verbatim: „…“ Das sagte Olaf Scholz der SZ., v8;
-   „…“ Mit diesen Worten reagierte X auf …, v10)
+   „…“ Mit diesen Worten reagierte X auf …, v10; „…“ So äußerte sich X., v15)
 5. a quotation after a colon, said by the subject of the clause before it: Im Brief
    an Chirac erklärt er: „…“ / Polizeisprecher Jonas Weber: „…“ (v4) / „…“, sagte
    er und fügte hinzu: „…“ (v9); Konjunktiv I after such a colon: Clemens Fuest
@@ -1588,12 +1588,18 @@ class _Extractor:
     def _quotation_object(self, i: int) -> Span | None:
         """The words of the quotation opening at token i when a frame verb takes it as its
         object with no colon: an utterance of two or more words that ends in . ! ? or has
-        four or more („rief „Lasst mich raus!““), not a name or title („Der Spiegel“)."""
+        four or more („rief „Lasst mich raus!““), or three that open with a capital and
+        go on in lower case, as a sentence does („riefen „Merz muss weg““); not a name
+        or title („Der Spiegel“, „Ärzte ohne Grenzen“)."""
         q = self.quote_covering(i, i + self.quoted_run(i))
         if q is None or not q.closed or self.text[q.open] not in _QUOTE_CHARS:
             return None
         inner = self.text[q.open + 1 : q.close].strip()
-        if not words_said(inner) or not (inner[-1] in ".!?" or len(inner.split()) >= 4):
+        words = inner.split()
+        sentence = (
+            len(words) == 3 and words[0][:1].isupper() and all(w[:1].islower() for w in words[1:])
+        )
+        if not words_said(inner) or not (inner[-1] in ".!?" or len(words) >= 4 or sentence):
             return None
         return (q.open + 1, q.close)
 
@@ -2146,12 +2152,16 @@ class _Extractor:
             return None
         if tuple(self.low(k) for k in range(u.a, min(u.b, u.a + 3))) in _THESE_WORDS:
             return self._with_these_words(u, prev)
-        if self.low(u.a) not in _ANAPHORS or u.b - u.a < 3:
+        # „„Ich bin nicht der Typ, der aufgibt.“ So äußerte sich Merz am Abend.“: „so“
+        # only after a quotation, whose words it takes up
+        so = self.low(u.a) == "so"
+        if not (so or self.low(u.a) in _ANAPHORS) or u.b - u.a < 3:
             return None
         for cue in self.cues(u.a + 1):
             if not cue.finite:
                 continue
             j = self.skip_adverbs(u.a + 2, u.b, times=True)
+            j += j + 1 < u.b and self.low(j) in ("sich", "es")  # „So äußerte sich Merz“
             phrase = self.people.phrase_at(j, u.b)
             if phrase is None or phrase.kind == "other":
                 continue
@@ -2161,6 +2171,8 @@ class _Extractor:
             i, k = self.trim(prev.a, prev.b)
             cue_spans = self.cue_spans(u.a + 1, cue, part)
             form, message = self.classify(i, k)
+            if so and form != "direct":
+                return None  # „So fordert die Union eine Reform.“: no report of before
             if form == "direct":
                 # „„Wir bleiben an der Seite der Ukraine.“ Das sagte Olaf Scholz der SZ.“:
                 # the quotation before is his, verbatim (what the rules inferred of it,
@@ -2857,8 +2869,9 @@ class _Extractor:
         )
 
     def _named_subject(self, prev: Unit, u: Unit, speaker: int | None) -> int | None:
-        """The person a name opening unit `prev`, in unit `u`'s paragraph, refers to,
-        where it is not `speaker` and a verb follows the name; else None."""
+        """The person a name or a role („Merkels Sprecher“) opening unit `prev`, in unit
+        `u`'s paragraph, refers to, where it is not `speaker` and a verb follows it;
+        else None."""
         doc = self.doc
         if (
             doc.sentences[prev.first].paragraph != doc.sentences[u.first].paragraph
@@ -2868,13 +2881,21 @@ class _Extractor:
         phrase = self.people.phrase_at(prev.a, prev.b)
         if (
             phrase is None
-            or phrase.kind != "name"
+            or not (
+                phrase.kind == "name"
+                or phrase.kind == "descriptor"
+                and lexicon.is_role(phrase.head)
+            )
             or phrase.last >= prev.b
             or not self.tok(phrase.last)[:1].islower()
         ):
             return None
         entity = self.people.resolve(phrase)
-        if entity is None or entity == speaker or self.people.entities[entity].kind != "PER":
+        if (
+            entity is None
+            or entity == speaker
+            or self.people.entities[entity].kind not in ("PER", "DESC")
+        ):
             return None
         return entity
 

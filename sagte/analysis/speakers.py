@@ -635,15 +635,17 @@ class People:
         low = word.lower()
         if low in ("er", "sie"):
             return Phrase(i, i + 1, "pronoun", head=low)
-        if self._possessor(i, stop):
-            # „Schalkes Trainer Felix Magath“, „Merkels Sprecher“: the person the role
-            # or kinship names, not the name in the genitive before it; unnamed, a
-            # descriptor of its own (never the nearest person of that role: Merkel)
-            inner = self._phrase_at(i + 1, stop)
+        owned = self._possessor(i, stop)
+        if owned is not None:
+            # „Schalkes Trainer Felix Magath“, „Merkels Sprecher“, „Merz' Sprecher“:
+            # the person the role or kinship names, not the name in the genitive
+            # before it; unnamed, a descriptor of its own (never the nearest person of
+            # that role: Merkel)
+            inner = self._phrase_at(owned, stop)
             if inner is not None and inner.kind == "name":
                 return replace(inner, first=i)
-            last = inner.last if inner is not None and inner.kind == "descriptor" else i + 2
-            return Phrase(i, last, "descriptor", head=doc.tokens[i + 1].text)
+            last = inner.last if inner is not None and inner.kind == "descriptor" else owned + 1
+            return Phrase(i, last, "descriptor", head=doc.tokens[owned].text)
         if low in _DEMONSTRATIVES and self._stands_alone(i + 1, stop):
             # „…, so schrieb diese in einer Stellungnahme, …“: the person just named
             return Phrase(i, i + 1, "pronoun", head=_DEMONSTRATIVES[low])
@@ -686,24 +688,31 @@ class People:
             return Phrase(i, j, "other", head=doc.tokens[j - 1].text)
         return None
 
-    def _possessor(self, i: int, stop: int) -> bool:
-        """Whether token i is a name in the genitive before a role or kinship noun
-        that it owns: „Schalkes Trainer“, „Deutschlands Außenministerin“, „Demjanjuks
-        Sohn“ (not a first name: „Jens Stoltenberg“, „Andreas Trainer“)."""
+    def _possessor(self, i: int, stop: int) -> int | None:
+        """The role or kinship noun that token i, a name in the genitive, owns: the
+        token after „Schalkes Trainer“, „Deutschlands Außenministerin“, „Demjanjuks
+        Sohn“, or after the apostrophe of „Merz' Sprecher“; None for a first name
+        („Jens Stoltenberg“, „Andreas Trainer“) and anything else."""
         doc = self.doc
         word = doc.tokens[i].text
+        owned = i + 1
+        if owned + 1 < stop and doc.tokens[owned].text in ("'", "’") and word[-1:] in "sxzß":
+            owned += 1  # „Merz' Sprecher“: the apostrophe marks the genitive
+        elif not word.endswith("s"):
+            return None
         if not (
-            i + 1 < stop
+            owned < stop
             and len(word) > 3
-            and word.endswith("s")
             and word[:1].isupper()
             and word.isalpha()
             and word.lower() not in wordlists.DETERMINERS
-            and _regular(doc, i + 1)
+            and _regular(doc, owned)
         ):
-            return False
-        owned = doc.tokens[i + 1].text
-        return (lexicon.is_role(owned) or owned in _KIN) and lexicon.first_name_gender(word) is None
+            return None
+        noun = doc.tokens[owned].text
+        if (lexicon.is_role(noun) or noun in _KIN) and lexicon.first_name_gender(word) is None:
+            return owned
+        return None
 
     def _mention_phrase(self, i: int, stop: int) -> Phrase:
         doc = self.doc

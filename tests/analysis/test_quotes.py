@@ -2472,3 +2472,50 @@ def test_heisst_es_aus_gives_the_source_as_speaker(text: str, speaker: str) -> N
     (statement,) = analysis.statements
     assert statement.speaker_entity is not None
     assert analysis.entities[statement.speaker_entity].name == speaker
+
+
+def test_so_with_a_frame_verb_after_a_quotation_gives_it_its_speaker() -> None:
+    # not a continuation of the police spokesman's statement before it
+    text = (
+        "CDU-Chef Friedrich Merz sprach in Arnsberg. „Alles blieb friedlich“, sagte ein "
+        "Polizeisprecher. „Ich bin nicht der Typ, der aufgibt.“ So äußerte sich Merz am "
+        "Abend. Er sei zuversichtlich, die Wahl zu gewinnen."
+    )
+    assert found(text) == [
+        ("direct", "ein Polizeisprecher", "Alles blieb friedlich"),
+        ("direct", "Friedrich Merz", "Ich bin nicht der Typ, der aufgibt."),
+        ("free_indirect", "Friedrich Merz", "Er sei zuversichtlich, die Wahl zu gewinnen"),
+    ]
+
+
+def test_so_after_no_quotation_reports_nothing_before_it() -> None:
+    text = "Die Rente ist ein Problem. So fordert die Union eine Reform der Rente."
+    assert [message for _, _, message in found(text)] == [
+        "So fordert die Union eine Reform der Rente"
+    ]
+
+
+@pytest.mark.parametrize("owner", ["Merkels", "Merz'", "Merz’"])
+def test_konjunktiv_after_a_role_that_opens_the_sentence_before_is_its(owner: str) -> None:
+    text = (
+        "„Wie soll das finanziert werden?“, fragte SPD-Generalsekretär Matthias Miersch. "
+        f"{owner} Sprecher wies die Kritik zurück. Die Pläne seien solide gerechnet."
+    )
+    assert found(text)[-1] == (
+        "free_indirect",
+        f"{owner} Sprecher",
+        "Die Pläne seien solide gerechnet",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "message"),
+    [
+        ("Die Demonstranten riefen „Merz muss weg“.", "Demonstranten", "Merz muss weg"),
+        ("Der Minister sagte „Wir schaffen das“.", "Der Minister", "Wir schaffen das"),
+    ],
+)
+def test_a_short_sentence_quoted_as_a_frame_verbs_object(
+    text: str, speaker: str, message: str
+) -> None:
+    assert found(text) == [("direct", speaker, message)]
