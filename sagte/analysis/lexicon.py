@@ -102,14 +102,34 @@ def _cue_phrases_by_word() -> dict[str, tuple[CuePhrase, ...]]:
 
 
 def _with_feminine(words: list[str]) -> frozenset[str]:
-    """Add feminine and inflected forms: Experte → Expertin(nen), Präsident → Präsidentin."""
+    """Add feminine and inflected forms: Experte → Expertin(nen), Präsident → Präsidentin,
+    Präsidenten."""
     out = set()
     for word in words:
         out.add(word)
         if word.endswith("e"):  # Experte, Geologe, Kollege
             out.update({word + "n", word + "r", word[:-1] + "in", word[:-1] + "innen"})
-        elif word.endswith(("er", "ent", "ant", "at", "or", "eur", "ist", "ef", "är", "it", "ier")):
+        elif word.endswith(
+            (
+                "er",
+                "ent",
+                "ant",
+                "at",
+                "or",
+                "eur",
+                "ist",
+                "yst",
+                "om",
+                "ot",
+                "ef",
+                "är",
+                "it",
+                "ier",
+            )
+        ):
             out.update({word + "in", word + "innen"})
+            if word.endswith(("ent", "ant", "at", "or", "ist", "yst", "om", "ot")):
+                out.add(word + "en")  # Analysten, Demonstranten, Ökonomen: many
     return frozenset(out)
 
 

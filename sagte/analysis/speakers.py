@@ -798,7 +798,13 @@ class People:
             by_kind = (head in lexicon.demonyms() or lexicon.is_age_descriptor(head)) and (
                 doc.tokens[phrase.last - 1].text == head
             )
-            if phrase.definite and (role or by_kind):
+            # „die Experten“, „die Minister“: many, never one person named before
+            plural = (
+                doc.tokens[phrase.first].text.lower() == "die"
+                and not lexicon.feminine(head)
+                and not head.endswith("e")
+            )
+            if phrase.definite and (role or by_kind) and not plural:
                 age = lexicon.is_age_descriptor(head)
                 feminine = doc.tokens[phrase.first].text.lower() == "die" if age else None
                 gender = "f" if feminine or lexicon.feminine(head) else "m"
@@ -817,7 +823,7 @@ class People:
                     if lexicon.feminine(head) or role or age:  # "die Ministerin", "der Minister"
                         self._text_gender(entity, gender)
                     return entity
-            if role and self._in_heading(phrase.first):
+            if role and not plural and self._in_heading(phrase.first):
                 # „„Wir bleiben bei der Schuldenbremse“ – Finanzminister im Interview“:
                 # the person the article goes on to name with that role
                 entity = self._person_with_role(head, len(doc.tokens))

@@ -2511,7 +2511,7 @@ def test_konjunktiv_after_a_role_that_opens_the_sentence_before_is_its(owner: st
 @pytest.mark.parametrize(
     ("text", "speaker", "message"),
     [
-        ("Die Demonstranten riefen „Merz muss weg“.", "Demonstranten", "Merz muss weg"),
+        ("Die Demonstranten riefen „Merz muss weg“.", "Die Demonstranten", "Merz muss weg"),
         ("Der Minister sagte „Wir schaffen das“.", "Der Minister", "Wir schaffen das"),
     ],
 )
@@ -2519,3 +2519,12 @@ def test_a_short_sentence_quoted_as_a_frame_verbs_object(
     text: str, speaker: str, message: str
 ) -> None:
     assert found(text) == [("direct", speaker, message)]
+
+
+@pytest.mark.parametrize("many", ["Die Experten", "Die Analysten", "Die Virologen"])
+def test_a_plural_role_is_many_people_not_the_person_named_before(many: str) -> None:
+    text = (
+        "Der Virologe Hans Meier sagte, die Lage sei ernst. "
+        f"{many} warnen, dass die Zahlen weiter steigen."
+    )
+    assert [speaker for _, speaker, _ in found(text)] == ["Hans Meier", many]
