@@ -704,7 +704,7 @@ class People:
             owned < stop
             and len(word) > 3
             and word[:1].isupper()
-            and word.isalpha()
+            and word.replace("-", "").isalpha()  # Nordrhein-Westfalens
             and word.lower() not in wordlists.DETERMINERS
             and _regular(doc, owned)
         ):

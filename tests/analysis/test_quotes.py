@@ -2528,3 +2528,11 @@ def test_a_plural_role_is_many_people_not_the_person_named_before(many: str) -> 
         f"{many} warnen, dass die Zahlen weiter steigen."
     )
     assert [speaker for _, speaker, _ in found(text)] == ["Hans Meier", many]
+
+
+def test_a_hyphenated_place_in_the_genitive_owns_the_role_after_it() -> None:
+    text = (
+        "Nordrhein-Westfalens Ministerpräsident Hendrik Wüst (CDU) sagte der „Rheinischen "
+        "Post“ (Samstag), die Kommunen seien am Limit."
+    )
+    assert found(text) == [("indirect", "Hendrik Wüst", "die Kommunen seien am Limit")]
