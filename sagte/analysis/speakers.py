@@ -267,7 +267,7 @@ def _namelike(doc: Doc, i: int) -> bool:
     )
 
 
-_INITIAL = re.compile(r"[A-ZÄÖÜ]\.").fullmatch  # „Matthias W. Beckmann“
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.|[IVX]+\.").fullmatch  # „Matthias W. Beckmann“, „Leo XIV.“
 
 
 def _role_surname(doc: Doc, j: int, stop: int) -> bool:

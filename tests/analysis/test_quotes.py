@@ -2422,6 +2422,7 @@ def test_a_quoted_title_in_the_source_makes_no_mixed_statement() -> None:
         ("der BDI-Präsident Jürgen R. Thumann", "Jürgen R. Thumann"),
         ("Peter Müller von der Sparkasse", "Peter Müller"),
         ("Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Königin Elisabeth II. in London", "Elisabeth II."),
     ],
 )
 def test_titles_initials_and_workplaces_around_a_name(said_by: str, speaker: str) -> None:
@@ -2536,3 +2537,11 @@ def test_a_hyphenated_place_in_the_genitive_owns_the_role_after_it() -> None:
         "Post“ (Samstag), die Kommunen seien am Limit."
     )
     assert found(text) == [("indirect", "Hendrik Wüst", "die Kommunen seien am Limit")]
+
+
+def test_the_head_of_a_church_is_the_person_named_with_a_role_before() -> None:
+    text = (
+        "Papst Leo XIV. hat zu einem Waffenstillstand aufgerufen. „Die Waffen müssen "
+        "schweigen“, sagte das Oberhaupt der katholischen Kirche."
+    )
+    assert [speaker for _, speaker, _ in found(text)] == ["Leo XIV"]
