@@ -101,6 +101,12 @@ def _cue_phrases_by_word() -> dict[str, tuple[CuePhrase, ...]]:
     return {word: tuple(phrases) for word, phrases in out.items()}
 
 
+# Endings of nouns whose feminine adds -in (Präsidentin, Analystin), and of those
+# among them whose plural adds -en (Präsidenten, Analysten, Ökonomen)
+_PLURAL_EN = ("ent", "ant", "at", "or", "ist", "yst", "om", "ot")
+_FEMININE_IN = (*_PLURAL_EN, "er", "eur", "ef", "är", "it", "ier")
+
+
 def _with_feminine(words: list[str]) -> frozenset[str]:
     """Add feminine and inflected forms: Experte → Expertin(nen), Präsident → Präsidentin,
     Präsidenten."""
@@ -109,26 +115,9 @@ def _with_feminine(words: list[str]) -> frozenset[str]:
         out.add(word)
         if word.endswith("e"):  # Experte, Geologe, Kollege
             out.update({word + "n", word + "r", word[:-1] + "in", word[:-1] + "innen"})
-        elif word.endswith(
-            (
-                "er",
-                "ent",
-                "ant",
-                "at",
-                "or",
-                "eur",
-                "ist",
-                "yst",
-                "om",
-                "ot",
-                "ef",
-                "är",
-                "it",
-                "ier",
-            )
-        ):
+        elif word.endswith(_FEMININE_IN):
             out.update({word + "in", word + "innen"})
-            if word.endswith(("ent", "ant", "at", "or", "ist", "yst", "om", "ot")):
+            if word.endswith(_PLURAL_EN):
                 out.add(word + "en")  # Analysten, Demonstranten, Ökonomen: many
     return frozenset(out)
 

@@ -2883,8 +2883,7 @@ class _Extractor:
             phrase is None
             or not (
                 phrase.kind == "name"
-                or phrase.kind == "descriptor"
-                and lexicon.is_role(phrase.head)
+                or (phrase.kind == "descriptor" and lexicon.is_role(phrase.head))
             )
             or phrase.last >= prev.b
             or not self.tok(phrase.last)[:1].islower()

@@ -229,6 +229,12 @@ def _weak_base(adjectives: list[str]) -> list[str]:
     return adjectives
 
 
+def _many(determiner: str, head: str) -> bool:
+    """Whether a role after „die“ is in the plural: „die Experten“, „die Minister“
+    (a woman is „die Ministerin“, „die Angeklagte“, „die 41-Jährige“)."""
+    return determiner.lower() == "die" and not lexicon.feminine(head) and not head.endswith("e")
+
+
 def is_heading(doc: Doc, a: int, b: int) -> bool:
     """Tokens `[a, b)` are a whole paragraph of at most 20 tokens that does not end as
     a sentence does: a headline or an intertitle."""
@@ -253,6 +259,9 @@ def _same(lemma: str, stem: str) -> bool:
     return lemma.replace("ß", "ss") == stem.replace("ß", "ss")
 
 
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.|[IVX]+\.").fullmatch  # „Matthias W. Beckmann“, „Leo XIV.“
+
+
 def _namelike(doc: Doc, i: int) -> bool:
     """A capitalised word that may be part of a name (not a weekday, not a role)."""
     if not _regular(doc, i):
@@ -265,9 +274,6 @@ def _namelike(doc: Doc, i: int) -> bool:
         and word not in lexicon.demonyms()
         and not (word.isupper() and len(word) > 1 and not word.isalpha() and not _INITIAL(word))
     )
-
-
-_INITIAL = re.compile(r"[A-ZÄÖÜ]\.|[IVX]+\.").fullmatch  # „Matthias W. Beckmann“, „Leo XIV.“
 
 
 def _role_surname(doc: Doc, j: int, stop: int) -> bool:
@@ -485,11 +491,8 @@ class People:
             k += 1
         if not j < k < stop or _ABSTRACT_NOUN.search(doc.tokens[k].text):
             return None  # „sprach Angela Merkel von der Möglichkeit …“: a topic
-        if (
-            k in self._places
-            or _INSTITUTION.search(doc.tokens[k].text)
-            or (_GENERIC_ORG.search(doc.tokens[k].text))
-        ):
+        word = doc.tokens[k].text
+        if k in self._places or _INSTITUTION.search(word) or _GENERIC_ORG.search(word):
             return None  # „Anna Schmidt von der Charité“: where she works
         if (
             doc.tokens[k - 1].text in ("der", "den")
@@ -799,11 +802,7 @@ class People:
                 doc.tokens[phrase.last - 1].text == head
             )
             # „die Experten“, „die Minister“: many, never one person named before
-            plural = (
-                doc.tokens[phrase.first].text.lower() == "die"
-                and not lexicon.feminine(head)
-                and not head.endswith("e")
-            )
+            plural = _many(doc.tokens[phrase.first].text, head)
             if phrase.definite and (role or by_kind) and not plural:
                 age = lexicon.is_age_descriptor(head)
                 feminine = doc.tokens[phrase.first].text.lower() == "die" if age else None
@@ -926,13 +925,10 @@ class People:
         phrase = self._phrase_at(first, sentence.first)
         if phrase is None or phrase.kind != "descriptor" or not phrase.definite:
             return None
-        head = phrase.head
+        head, determiner = phrase.head, doc.tokens[first].text
         if not (lexicon.is_role(head) or lexicon.is_age_descriptor(head)):
             return None
-        singular_feminine = lexicon.feminine(head) or head.endswith("e")  # die Angeklagte
-        if ("f" if doc.tokens[first].text == "Die" else "m") != gender or (
-            gender == "f" and not singular_feminine
-        ):
+        if _many(determiner, head) or ("f" if determiner == "Die" else "m") != gender:
             return None
         person = self._nearest(self._person_positions, token, gender)
         return phrase if person is None or person[0] < first else None

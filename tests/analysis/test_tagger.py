@@ -809,37 +809,55 @@ def test_accurate_mode_gives_a_role_with_a_name_after_it_to_the_name(
     assert speaker == "Susilo Bambang Yudhoyono"
 
 
-def test_accurate_mode_gives_a_quotation_after_a_sentence_naming_someone_to_them() -> None:
-    """The tagger continues Kimmich's statement across the sentence about Wirtz; the
-    rules read the quotation as one standing alone after it, and it is Wirtz's."""
-    text = (
-        "Kapitän Joshua Kimmich sagte: „Wir waren in den Zweikämpfen zu schwach.“\n\n"
-        "Leverkusens Torschütze Florian Wirtz wollte von der Meisterschaft noch nichts "
-        "wissen. „Es sind noch zwölf Spiele, da kann viel passieren.“"
-    )
-    kimmich = _span(text, "Kapitän Joshua Kimmich")
+@pytest.mark.parametrize(
+    ("text", "first", "continued", "fine_type", "speakers"),
+    [
+        (
+            "Kapitän Joshua Kimmich sagte: „Wir waren in den Zweikämpfen zu schwach.“\n\n"
+            "Leverkusens Torschütze Florian Wirtz wollte von der Meisterschaft noch nichts "
+            "wissen. „Es sind noch zwölf Spiele, da kann viel passieren.“",
+            "Wir waren in den Zweikämpfen zu schwach.",
+            "Es sind noch zwölf Spiele, da kann viel passieren.",
+            "Direct",
+            ["Joshua Kimmich", "Florian Wirtz"],
+        ),
+        (
+            "„Wer hier baut, baut auf Sand“, sagte Fraktionssprecher Martin Wolf.\n\n"
+            "Ortsvorsteherin Renate Berger erinnerte an das Hochwasser von 2013. Damals "
+            "seien mehrere Keller vollgelaufen.",
+            "Wer hier baut, baut auf Sand",
+            "Damals seien mehrere Keller vollgelaufen",
+            "IndirectFreeIndirect",
+            ["Martin Wolf", "Renate Berger"],
+        ),
+    ],
+)
+def test_accurate_mode_gives_words_after_a_sentence_naming_someone_to_them(
+    text: str, first: str, continued: str, fine_type: str, speakers: list[str]
+) -> None:
+    """The tagger continues the first statement across the sentence that names
+    someone else; the rules read the words after it as that person's (a quotation
+    standing alone, Konjunktiv I), and they are."""
+    said_by = _span(text, speakers[0])
     predicted = [
         Predicted(
-            [_span(text, "Wir waren in den Zweikämpfen zu schwach.")],
+            [_span(text, first)],
             "Direct",
             "Speech",
-            kimmich,
+            said_by,
             [_span(text, "sagte")],
             confidence=0.99,
         ),
         Predicted(
-            [_span(text, "Es sind noch zwölf Spiele, da kann viel passieren.")],
-            "Direct",
+            [_span(text, continued)],
+            fine_type,
             "Speech",
-            kimmich,
+            said_by,
             confidence=0.9,
             inherited_speaker=True,
         ),
     ]
-    assert [speaker for _, _, speaker in _merged(text, predicted)] == [
-        "Joshua Kimmich",
-        "Florian Wirtz",
-    ]
+    assert [speaker for _, _, speaker in _merged(text, predicted)] == speakers
 
 
 def test_accurate_mode_drops_the_taggers_statements_in_an_interviews_questions() -> None:
@@ -882,37 +900,4 @@ def test_accurate_mode_gives_a_role_in_the_headline_to_the_person_named_with_it(
     assert [speaker for _, _, speaker in _merged(text, [headline])] == [
         "Christian Lindner",
         "Christian Lindner",
-    ]
-
-
-def test_accurate_mode_gives_konjunktiv_after_a_sentence_naming_someone_to_them() -> None:
-    """The tagger continues Wolf's statement across the sentence about Berger; the
-    rules read the Konjunktiv sentence as hers."""
-    text = (
-        "„Wer hier baut, baut auf Sand“, sagte Fraktionssprecher Martin Wolf.\n\n"
-        "Ortsvorsteherin Renate Berger erinnerte an das Hochwasser von 2013. Damals seien "
-        "mehrere Keller vollgelaufen."
-    )
-    wolf = _span(text, "Fraktionssprecher Martin Wolf")
-    predicted = [
-        Predicted(
-            [_span(text, "Wer hier baut, baut auf Sand")],
-            "Direct",
-            "Speech",
-            wolf,
-            [_span(text, "sagte")],
-            confidence=0.99,
-        ),
-        Predicted(
-            [_span(text, "Damals seien mehrere Keller vollgelaufen")],
-            "IndirectFreeIndirect",
-            "Speech",
-            wolf,
-            confidence=0.9,
-            inherited_speaker=True,
-        ),
-    ]
-    assert [speaker for _, _, speaker in _merged(text, predicted)] == [
-        "Martin Wolf",
-        "Renate Berger",
     ]
