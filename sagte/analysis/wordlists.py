@@ -409,6 +409,21 @@ SUBJUNCTIVE_II = frozenset(
         "lägen",
         "bliebe",
         "blieben",
+        "säße",
+        "säßen",
+        "sähe",
+        "sähen",
+        "täte",
+        "täten",
+        "fände",
+        "fänden",
+        "stände",
+        "ständen",
+        "bekäme",
+        "bekämen",
+        "nähme",
+        "nähmen",
+        "hieße",
     ]
 )
 # Konjunktiv I third-person forms: unambiguous outside first-person quotes.

@@ -2545,3 +2545,23 @@ def test_the_head_of_a_church_is_the_person_named_with_a_role_before() -> None:
         "schweigen“, sagte das Oberhaupt der katholischen Kirche."
     )
     assert [speaker for _, speaker, _ in found(text)] == ["Leo XIV"]
+
+
+def test_a_nationality_refers_to_the_person_named_before() -> None:
+    text = (
+        "Konferenzpräsident Mukhtar Babayev verteidigte das Ergebnis. Man habe das Maximum "
+        "erreicht, sagte der Aserbaidschaner."
+    )
+    assert [speaker for _, speaker, _ in found(text)] == ["Mukhtar Babayev"]
+
+
+def test_a_konjunktiv_ii_of_a_strong_verb_continues_the_statement_before() -> None:
+    text = (
+        "„Wir haben bis zur letzten Minute gekämpft“, sagte Außenministerin Annalena "
+        "Baerbock. Die Bremser säßen in Riad und Moskau."
+    )
+    assert found(text)[-1] == (
+        "free_indirect",
+        "Annalena Baerbock",
+        "Die Bremser säßen in Riad und Moskau",
+    )
