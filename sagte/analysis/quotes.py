@@ -139,6 +139,8 @@ _ROLE_LINKS = frozenset({"von", "der", "des", "am", "im", "bei", "für", "beim"}
 _SUBORDINATORS = frozenset(
     {"falls", "wenn", "da", "weil", "obwohl", "nachdem", "bevor", "sobald", "sofern", "während"}
 )
+# Words that open a subordinate clause, these and the word list's („dass“, „ob“, …)
+_CLAUSE_OPENERS = _SUBORDINATORS | wordlists.SUBORDINATORS
 # Nouns for a report or count after "nach" that make a sentence a statement.
 _SOURCE_NOUN = re.compile(
     r"(angaben|berichte?n?|schätzung(en)?|berechnungen|ermittlungen|erkenntniss?en|aussagen?"
@@ -249,8 +251,9 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _MAX_NAME_QUOTE = 12  # tokens inside the marks: a name, not a speech
 _CLAUSE_MARKS = frozenset(",:") | _QUOTE_CHARS  # what opens a clause or quotation
 _TOPIC_PREPOSITIONS = frozenset({"vor", "von", "über"})
-_LASSEN = frozenset({"lässt", "ließ", "ließen", "lassen"})
 _HABEN = frozenset({"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"})
+# Before a frame verb that ends the clause: „hatte Merkel gesagt“, „ließ er erklären“
+_HABEN_OR_LASSEN = _HABEN | {"lässt", "ließ", "ließen", "lassen"}
 _DAY_TIME = re.compile(
     r"(?:(?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch)(?:abend|morgen|mittag|nachmittag|vormittag)?"
     r"|Abend|Morgen|Mittag|Nachmittag|Vormittag|Wochenende"
@@ -946,7 +949,7 @@ class _Extractor:
         frame verb's participle (or infinitive) that ends the sentence; "negated" for
         „…“, hatte sie nie gesagt."""
         last = self.trim(c, u.b)[1] - 1
-        if self.low(c) not in _HABEN | _LASSEN or last <= c + 1:
+        if self.low(c) not in _HABEN_OR_LASSEN or last <= c + 1:
             return None
         cue = next((q for q in self.cues(last) if not q.finite and q.kind == "frame"), None)
         if cue is None or cue.particle is not None and not self.low(last).startswith(cue.particle):
@@ -2875,7 +2878,7 @@ class _Extractor:
         doc = self.doc
         if (
             doc.sentences[prev.first].paragraph != doc.sentences[u.first].paragraph
-            or self.low(prev.a) in _SUBORDINATORS | wordlists.SUBORDINATORS
+            or self.low(prev.a) in _CLAUSE_OPENERS
         ):
             return None
         phrase = self.people.phrase_at(prev.a, prev.b)

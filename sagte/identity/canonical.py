@@ -9,23 +9,13 @@ with the article id so they are never merged with a named person or body.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-_SPACE = re.compile(r"\s+")
-
-
-def _fold(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", folded.replace("ß", "ss")).strip()
-
+from sagte.identity.names import fold
 
 # One-word organisations that name a kind, not one body: „die Polizei“ of a Hamburg
 # article is not that of a Munich one, nor „sein Büro“ anyone else's. Kept per
 # article, as descriptors are.
 _GENERIC_ORGANISATIONS = frozenset(
-    _fold(word)
+    fold(word)
     for word in (
         "Polizei", "Stadt", "Gemeinde", "Regierung", "Landesregierung", "Stadtverwaltung",
         "Verwaltung", "Büro", "Unternehmen", "Konzern", "Firma", "Hersteller", "Verein",
@@ -49,7 +39,7 @@ def canonical_key(name: str, kind: str, article_id: str | None = None) -> str:
     Returns:
         A string; entities with the same key are one record.
     """
-    folded = _fold(name)
+    folded = fold(name)
     local = (
         kind == "DESC"
         or (kind == "PER" and " " not in folded)
